@@ -1,0 +1,42 @@
+"""reportlib: tabulate Chinese local government reports as tidy pandas tables.
+
+>>> import reportlib
+>>> corpus = reportlib.load_corpus()           # the bundled corpus (9 reports)  # doctest: +SKIP
+>>> corpus.reports, corpus.sections, corpus.paragraphs, corpus.sentences, corpus.glossary  # doctest: +SKIP
+
+Importing reportlib is light: pandas is imported when a table is first built; jieba,
+matplotlib and papermill only by the modules that need them (``reportlib.figures``,
+``reportlib.batch``).
+"""
+
+from __future__ import annotations
+
+from .corpus import Corpus, Report, load_corpus, read_raw
+from .errors import (
+    BinaryFileError,
+    CorpusError,
+    EmptyFileError,
+    EncodingError,
+    InputFileError,
+    NotChineseError,
+    ReportLibError,
+    ReportLibWarning,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BinaryFileError",
+    "Corpus",
+    "CorpusError",
+    "EmptyFileError",
+    "EncodingError",
+    "InputFileError",
+    "NotChineseError",
+    "Report",
+    "ReportLibError",
+    "ReportLibWarning",
+    "load_corpus",
+    "read_raw",
+    "__version__",
+]

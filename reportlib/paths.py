@@ -1,0 +1,54 @@
+"""Where things are: the package, its resources, the bundled corpus, notebooks and outputs.
+
+Every path is built from this file's location, never from the working directory, so the
+library, the notebooks and the command line find the same files wherever they are started.
+In a source checkout (editable install) the corpus and notebooks are the repository's
+``data/raw/`` and ``notebooks/``; a wheel carries copies under ``reportlib/_bundled/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+FONTS_DIR = RESOURCES_DIR / "fonts"
+_BUNDLED_DIR = PACKAGE_DIR / "_bundled"
+
+
+def project_root() -> Path | None:
+    """The source checkout holding this package, or None for a wheel install."""
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "data").is_dir() else None
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for path in candidates:
+        if path.exists():
+            return path
+    return candidates[0]
+
+
+def bundled_data_dir() -> Path:
+    """The folder of the bundled corpus (the raw seed files, byte-identical to their sources)."""
+    root = project_root()
+    repo = root / "data" / "raw" if root else _BUNDLED_DIR / "data" / "raw"
+    return _first_existing(repo, _BUNDLED_DIR / "data" / "raw")
+
+
+def notebooks_dir() -> Path:
+    """The folder of the analysis notebooks."""
+    root = project_root()
+    repo = root / "notebooks" if root else _BUNDLED_DIR / "notebooks"
+    return _first_existing(repo, _BUNDLED_DIR / "notebooks")
+
+
+def default_output_dir() -> Path:
+    """``outputs/`` of the source checkout, or of the working directory for a wheel install."""
+    root = project_root()
+    return (root if root else Path.cwd()) / "outputs"
+
+
+def resource(name: str) -> Path:
+    """A data file shipped in ``reportlib/resources/`` (vocabularies a researcher can extend)."""
+    return RESOURCES_DIR / name

@@ -1,0 +1,286 @@
+"""Cleaning a raw report text, with a map from every clean character back to the raw file.
+
+What cleaning does, and nothing else (the text otherwise stays as written):
+
+* folds full-width ASCII to half-width (``，`` → ``,``, ``７．５％`` → ``7.5%``, ideographic
+  space → space) and drops invisible characters (zero-width spaces, stray BOMs);
+* drops web boilerplate lines (breadcrumbs such as ``您的位置:首页``, CMS footers such as
+  ``Produced By 大汉网络 …``; the patterns live in ``resources/boilerplate.csv``);
+* removes markdown residue (leading ``#`` of headings, ``**`` bold markers), remembering that
+  the line was a markdown heading;
+* removes spaces that carry no meaning in Chinese text: between Chinese characters
+  (``余 勇`` → ``余勇``), between numbers and Chinese or symbols (``2013 年``, ``8 %``) and
+  inside grouped digits (``27 321 人`` → ``27321人``); spaces between Latin words stay;
+* joins lines that a page break split (``…主要目标为:地区`` ⏎⏎ ``生产总值增长6%…``): a line
+  that ends without sentence-final punctuation and is not a heading or header line continues
+  on the next non-empty line, unless that line starts a new block (a heading, an item, a
+  salutation).
+
+The result is a list of :class:`Paragraph` objects (one per paragraph; a paragraph is one
+source line, or several joined ones). Each carries ``offsets``: for every character of its
+text, the index of the raw character it comes from, counted in characters of the decoded
+file (Python ``str`` indices into :func:`reportlib.corpus.read_raw`'s text).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from array import array
+from dataclasses import dataclass, field
+
+from . import patterns
+from .paths import resource
+
+# Full-width ASCII (U+FF01..U+FF5E) to ASCII; spaces of every width to " "; invisible
+# characters to "\0", which clean_line() then removes.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({cp: 0x20 for cp in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))})
+_FOLD.update({cp: 0 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD)})
+_FOLD[0xFE6A] = ord("%")  # small percent sign
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}(?!#)\s*")
+_DIGITS = re.compile(r"\d+")
+_MAX_BOILERPLATE_LINE = 120
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width ASCII and unusual spaces as the cleaner does (same length, except that
+    invisible characters are removed).
+
+    >>> fold_width("增长７．５％，")
+    '增长7.5%,'
+    """
+    return text.translate(_FOLD).replace("\0", "")
+
+
+@functools.cache
+def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The web-boilerplate line patterns of ``resources/boilerplate.csv``: (regex, reason)."""
+    with resource("boilerplate.csv").open(encoding="utf-8", newline="") as f:
+        return tuple((re.compile(row["pattern"]), row["reason"]) for row in csv.DictReader(f))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One raw line after cleaning, before page-break joining."""
+
+    text: str
+    offsets: array  # raw index of each character of ``text``
+    raw_end: int  # raw index just after the line's content (its newline, or the end of file)
+    markdown_level: int = 0  # number of leading "#" in the raw line
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A raw line removed by cleaning, kept for ``reportlib inspect``."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A clean paragraph: one source line, or several that a page break had split."""
+
+    text: str
+    offsets: array
+    raw_end_of_line: int  # raw index of the newline after the paragraph's last line
+    markdown_level: int = 0
+    joins: tuple[int, ...] = field(default=())  # positions in ``text`` where lines were joined
+
+    @property
+    def raw_start(self) -> int:
+        return self.offsets[0]
+
+    @property
+    def raw_end(self) -> int:
+        return self.offsets[-1] + 1
+
+
+def _split_raw_lines(raw: str):
+    """Yield ``(start, end)`` of each line's content; newlines are \\n, \\r\\n or \\r."""
+    start = 0
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(raw)
+
+
+def _keep_space(left: str, right: str, following: str) -> bool:
+    """Whether a run of spaces between ``left`` and ``right`` carries meaning.
+
+    Only spaces between Latin letters or digits do ("Special Reports", "PM 2.5"), except
+    grouped digits ("27 321": ``following`` is the text from ``right`` on)."""
+    if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+        return False
+    if left.isdigit() and right.isdigit():
+        group = _DIGITS.match(following)
+        return group is None or len(group.group()) != 3
+    return True
+
+
+def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | None]:
+    """Clean ``raw[start:end]`` (one line without its newline).
+
+    Returns ``(line, None)``, ``(None, dropped)`` for boilerplate, or ``(None, None)`` for a
+    line that is empty after cleaning.
+    """
+    folded = raw[start:end].translate(_FOLD)
+    chars = [c for c in folded]
+    idx = list(range(start, end))
+    keep = [i for i, c in enumerate(chars) if c != "\0"]
+    chars = [chars[i] for i in keep]
+    idx = [idx[i] for i in keep]
+
+    # Leading/trailing spaces.
+    s = "".join(chars)
+    lead = len(s) - len(s.lstrip(" "))
+    chars, idx = chars[lead:], idx[lead:]
+    s = s[lead:].rstrip(" ")
+    chars, idx = chars[: len(s)], idx[: len(s)]
+    if not s:
+        return None, None
+
+    # Markdown heading marker ("## 政府工作报告(摘要)").
+    level = 0
+    m = _MARKDOWN_HEADING.match(s)
+    if m and m.end() < len(s):
+        level = len(m.group().strip())
+        chars, idx = chars[m.end():], idx[m.end():]
+        s = s[m.end():]
+    # Markdown bold markers ("**注释 国家可持续发展实验区：**原名为...").
+    if "**" in s:
+        drop = set()
+        for mm in re.finditer(r"\*\*", s):
+            drop.update((mm.start(), mm.start() + 1))
+        keep = [i for i in range(len(chars)) if i not in drop]
+        chars, idx = [chars[i] for i in keep], [idx[i] for i in keep]
+        s = "".join(chars)
+
+    stripped = s.strip(" ")
+    if len(stripped) <= _MAX_BOILERPLATE_LINE:
+        for pattern, reason in boilerplate_patterns():
+            if pattern.search(stripped):
+                return None, Dropped(start, end, raw[start:end], reason)
+
+    # Spaces: keep a single one only where it separates Latin words or numbers.
+    out_chars: list[str] = []
+    out_idx: list[int] = []
+    i, n = 0, len(chars)
+    while i < n:
+        c = chars[i]
+        if c != " ":
+            out_chars.append(c)
+            out_idx.append(idx[i])
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] == " ":
+            j += 1
+        if out_chars and j < n and _keep_space(out_chars[-1], chars[j], s[j:]):
+            out_chars.append(" ")
+            out_idx.append(idx[i])
+        i = j
+    if not out_chars:
+        return None, None
+    return Line("".join(out_chars), array("i", out_idx), end, level), None
+
+
+def _continues(paragraph: str, paragraph_md: int, line: Line) -> bool:
+    """Whether ``line`` continues ``paragraph`` across a page break."""
+    if paragraph_md or line.markdown_level:
+        return False
+    if line.text[0] in patterns.CONTINUATION_START:
+        return not patterns.is_header_line(paragraph)
+    if patterns.ends_sentence(paragraph) or patterns.is_heading_shaped(paragraph):
+        return False
+    return not patterns.starts_new_block(line.text)
+
+
+def join_lines(lines: list[Line]) -> list[Paragraph]:
+    """Group clean lines into paragraphs, mending page breaks (see the module docstring)."""
+    paragraphs: list[Paragraph] = []
+    text: str = ""
+    offsets = array("i")
+    md = 0
+    joins: list[int] = []
+    last_end = 0
+
+    def flush() -> None:
+        if text:
+            paragraphs.append(Paragraph(text, offsets, last_end, md, tuple(joins)))
+
+    for line in lines:
+        if text and _continues(text, md, line):
+            if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum():
+                text += " "
+                offsets.append(last_end)
+            joins.append(len(text))
+            text += line.text
+            offsets.extend(line.offsets)
+        else:
+            flush()
+            text, offsets, md, joins = line.text, array("i", line.offsets), line.markdown_level, []
+        last_end = line.raw_end
+    flush()
+    return paragraphs
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A cleaned file: its paragraphs and the boilerplate lines that were dropped."""
+
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def clean(raw: str) -> CleanText:
+    """Clean a whole raw file.
+
+    >>> c = clean("各位代表:\\n\\n建议主要目标为:地区\\n\\n生产总值增长8 %。")
+    >>> [p.text for p in c.paragraphs]
+    ['各位代表:', '建议主要目标为:地区生产总值增长8%。']
+    """
+    lines: list[Line] = []
+    dropped: list[Dropped] = []
+    for start, end in _split_raw_lines(raw):
+        line, drop = clean_line(raw, start, end)
+        if line is not None:
+            lines.append(line)
+        elif drop is not None:
+            dropped.append(drop)
+    return CleanText(tuple(join_lines(lines)), tuple(dropped))
+
+
+def assemble(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> tuple[str, array, list[tuple[int, int]]]:
+    """Join paragraphs into one text with "\\n" between them.
+
+    Returns the text, its raw offsets (each "\\n" maps to the raw newline ending the
+    paragraph before it) and the ``(start, end)`` of each paragraph in the text.
+    """
+    parts: list[str] = []
+    offsets = array("i")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, p in enumerate(paragraphs):
+        if k:
+            parts.append("\n")
+            offsets.append(paragraphs[k - 1].raw_end_of_line)
+            pos += 1
+        parts.append(p.text)
+        offsets.extend(p.offsets)
+        spans.append((pos, pos + len(p.text)))
+        pos += len(p.text)
+    return "".join(parts), offsets, spans
+
+
+def raw_span(offsets: array, start: int, end: int) -> tuple[int, int]:
+    """The raw ``(start, end)`` covering clean characters ``start:end`` (end exclusive)."""
+    if end <= start:
+        pos = offsets[start] if start < len(offsets) else (offsets[-1] + 1 if offsets else 0)
+        return pos, pos
+    return offsets[start], offsets[end - 1] + 1
