@@ -1,0 +1,455 @@
+"""Read report files, split files that hold several reports, and hold them in a :class:`Corpus`.
+
+>>> import reportlib
+>>> corpus = reportlib.load_corpus()            # the bundled corpus  # doctest: +SKIP
+>>> corpus.reports[["report_id", "place", "date"]]                   # doctest: +SKIP
+
+Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (which includes GBK
+and GB2312, common for Chinese documents); anything else is refused with a message naming the
+file and the problem (:mod:`reportlib.errors`). Offsets in every table refer to the decoded
+text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in the file).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import labels, metadata, structure, text
+from .errors import (
+    BinaryFileError,
+    CorpusError,
+    EmptyFileError,
+    EncodingError,
+    InputFileError,
+    NotChineseError,
+    ReportLibError,
+    ReportLibWarning,
+)
+from .paths import bundled_data_dir
+
+if TYPE_CHECKING:  # pandas is imported when a table is first built
+    import pandas as pd
+
+PathLike = str | os.PathLike
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .epub?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc/.xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document"),
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_MIN_CJK = 20
+_MIN_CJK_SHARE = 0.5  # of all letters
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16 (BOM)", "gb18030": "GB18030/GBK"}
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A report file as read from disk: its decoded text and how it was decoded."""
+
+    path: Path
+    name: str  # as shown in tables: relative to the loaded folder (POSIX separators)
+    text: str
+    encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030
+    warnings: tuple[str, ...] = ()
+
+
+def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
+    """Decode the bytes of a report file: ``(text, encoding)``.
+
+    Raises :class:`EmptyFileError`, :class:`BinaryFileError`, :class:`EncodingError` or
+    :class:`NotChineseError`, each naming ``path`` and the problem.
+    """
+    if not data.strip():
+        raise EmptyFileError(path, "the file is empty" if not data else "the file holds only whitespace")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryFileError(path, f"this is {what}, not plain text; save the report as a .txt file (UTF-8)")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise EncodingError(path, "the file is UTF-32; convert it to UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise EncodingError(path, f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason} at byte {e.start})") from None
+    elif data.startswith(codecs.BOM_UTF8):
+        try:
+            text, encoding = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise EncodingError(path, f"starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte {e.start + 3})") from None
+    elif b"\x00" in data:
+        raise BinaryFileError(
+            path, "the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 text"
+        )
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as utf8_error:
+            try:
+                text, encoding = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                raise EncodingError(
+                    path,
+                    f"not UTF-8 (invalid byte at offset {utf8_error.start}), UTF-16 or GB18030/GBK; convert it to UTF-8",
+                ) from None
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 100):
+        raise BinaryFileError(path, f"{controls} control characters: this is a binary file, not plain text")
+    cjk = _CJK.findall(text)
+    if encoding == "gb18030" and cjk:
+        simplified = sum(1 for ch in cjk if _encodes_gb2312(ch))
+        if simplified / len(cjk) < 0.9:
+            raise EncodingError(
+                path, "decodes as GB18030 only into unlikely characters (Big5 or another encoding?); convert it to UTF-8"
+            )
+    letters = sum(1 for ch in text if ch.isalpha())
+    if len(cjk) < _MIN_CJK or len(cjk) / max(letters, 1) < _MIN_CJK_SHARE:
+        raise NotChineseError(
+            path, f"only {len(cjk)} Chinese characters among {letters} letters: not a Chinese report"
+        )
+    return text, encoding
+
+
+def _encodes_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_raw(path: PathLike, name: str | None = None) -> RawFile:
+    """Read and decode one report file (see :func:`decode`)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(p, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(p, "is a folder, not a file") from None
+    except OSError as e:
+        raise InputFileError(p, f"cannot be read ({e.strerror})") from None
+    text_, encoding = decode(data, p)
+    notes = ()
+    if encoding in ("gb18030", "utf-16"):
+        notes = (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
+    return RawFile(p, name or p.name, text_, encoding, notes)
+
+
+@dataclass
+class Report:
+    """One report: its clean paragraphs, metadata and structure, with offsets into its file."""
+
+    report_id: str
+    raw: RawFile
+    report_no: int  # position in its file, from 1
+    paragraphs: tuple[text.Paragraph, ...]
+    header_count: int
+    metadata: metadata.Metadata
+    structure: structure.ReportStructure
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def source_file(self) -> str:
+        return self.raw.name
+
+    @cached_property
+    def _assembled(self):
+        return text.assemble(self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The clean text: paragraphs separated by ``\\n``."""
+        return self._assembled[0]
+
+    @property
+    def offsets(self):
+        """Raw offset (in the decoded file) of every character of :attr:`text`."""
+        return self._assembled[1]
+
+    @property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        return self._assembled[2]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``(start, end)`` in the file of clean characters ``start:end``."""
+        return text.raw_span(self.offsets, start, end)
+
+    def __repr__(self) -> str:
+        m = self.metadata
+        return f"<Report {self.report_id}: {m.place} {m.report_type} {m.date} ({self.source_file} #{self.report_no})>"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file split into reports, with what cleaning removed and what preceded the first header."""
+
+    raw: RawFile
+    reports: list[Report]
+    dropped: tuple[text.Dropped, ...]
+    preamble: tuple[text.Paragraph, ...]
+    header_blocks: tuple[metadata.HeaderBlock, ...]
+
+
+def parse_file(raw: RawFile) -> ParsedFile:
+    """Clean a file, split it into reports and analyse each one (ids are provisional until
+    the :class:`Corpus` makes them unique)."""
+    cleaned = text.clean(raw.text)
+    paragraphs = cleaned.paragraphs
+    texts = [p.text for p in paragraphs]
+    md_levels = [p.markdown_level for p in paragraphs]
+    blocks = metadata.find_header_blocks(texts, md_levels)
+    file_warnings = list(raw.warnings)
+    if not paragraphs:
+        raise InputFileError(raw.path, "no text is left after removing web boilerplate")
+    starts = [b.start for b in blocks] or [0]
+    if starts[0] > 0:
+        preamble = "".join(texts[: starts[0]])
+        if len(_CJK.findall(preamble)) > 30:
+            file_warnings.append(
+                f"{len(preamble)} characters before the first report header are not part of any report: "
+                f"{preamble[:40]}…"
+            )
+    reports: list[Report] = []
+    bounds = list(zip(starts, starts[1:] + [len(paragraphs)]))
+    for k, (start, end) in enumerate(bounds):
+        block = blocks[k] if blocks else None
+        header = metadata.HeaderBlock(0, block.end - block.start, block.roles) if block else None
+        sub = paragraphs[start:end]
+        sub_texts = texts[start:end]
+        raw_title = None
+        if header and header.roles[0] == "title":
+            p = sub[0]
+            raw_title = _printed_title(raw.text[p.raw_start : p.raw_end])
+        md = metadata.infer_metadata(
+            sub_texts, md_levels[start:end], header, raw_title=raw_title, web_page=bool(cleaned.dropped)
+        )
+        header_count = len(header.roles) if header else 0
+        _, _, spans = text.assemble(sub)
+        st = structure.analyse(
+            sub_texts, md_levels[start:end], spans, header_count,
+            date=md.date, review_year=md.review_year, plan_year=md.plan_year,
+        )
+        rid = make_report_id(md)
+        reports.append(Report(rid, raw, k + 1, tuple(sub), header_count, md, st, file_warnings + md.warnings))
+    return ParsedFile(raw, reports, cleaned.dropped, paragraphs[: starts[0]], tuple(blocks))
+
+
+def _printed_title(raw_line: str) -> str:
+    """A title as printed: markdown residue removed, full width folded, spaces collapsed."""
+    t = text.fold_width(raw_line).replace("**", "")
+    t = re.sub(r"^\s*#{1,6}\s*", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def make_report_id(md: metadata.Metadata) -> str:
+    """``<place>-<year>-<type>``: xiacheng-2018-gov. The year is the plan year, else the
+    year of the date, else the year after the review year; ``unknown``/``undated``/``report``
+    stand in for what the text does not state."""
+    year = labels.report_year(md.plan_year, md.date, md.review_year)
+    suffix = metadata.report_type_suffixes().get(md.report_type or "", "report")
+    return f"{labels.place_slug(md.place)}-{year or 'undated'}-{suffix}"
+
+
+def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Path, str]]:
+    """``(path, display name)`` of every file to load, in a stable order."""
+    if paths is None:
+        paths = [bundled_data_dir()]
+    elif isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[Path] = []
+    roots: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*.txt") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise ReportLibError(f"{p}: no .txt files in this folder")
+            files.extend(found)
+            roots.append(p.resolve())
+        elif p.exists():
+            files.append(p)
+            roots.append(p.resolve().parent)
+        else:
+            raise ReportLibError(f"{p}: no such file or folder")
+    root = Path(os.path.commonpath([str(r) for r in roots]))
+    seen: set[Path] = set()
+    out = []
+    for f in files:
+        key = f.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((f, key.relative_to(root).as_posix() if key.is_relative_to(root) else f.name))
+    return out
+
+
+class Corpus:
+    """A set of reports and their tables.
+
+    Tables (pandas DataFrames, built on first use and documented in :mod:`reportlib.tables`):
+    ``reports``, ``sections``, ``paragraphs``, ``sentences``, ``glossary``.
+    """
+
+    TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary")
+
+    def __init__(self, reports: Iterable[Report], skipped: Iterable[InputFileError] = ()) -> None:
+        self._reports = list(reports)
+        self.skipped: list[InputFileError] = list(skipped)
+        self._by_id = {r.report_id: r for r in self._reports}
+        if len(self._by_id) != len(self._reports):
+            raise ReportLibError("report ids are not unique; build a Corpus with load_corpus()")
+
+    # --- access -------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._reports)
+
+    def __iter__(self) -> Iterator[Report]:
+        return iter(self._reports)
+
+    def __repr__(self) -> str:
+        return f"<Corpus of {len(self)} reports from {len({r.source_file for r in self})} files>"
+
+    @property
+    def report_ids(self) -> list[str]:
+        return [r.report_id for r in self._reports]
+
+    def report(self, report_id: str) -> Report:
+        try:
+            return self._by_id[report_id]
+        except KeyError:
+            raise ReportLibError(f"no report {report_id!r}; the corpus has: {', '.join(self._by_id)}") from None
+
+    def text(self, report_id: str) -> str:
+        """The clean text of one report."""
+        return self.report(report_id).text
+
+    def select(
+        self,
+        places: Sequence[str] | str | None = None,
+        report_types: Sequence[str] | str | None = None,
+        years: Sequence[int] | int | None = None,
+    ) -> Corpus:
+        """The reports of some places, report types and (plan) years; None keeps all.
+
+        >>> corpus.select(places=["上城区"], report_types="government_work_report")  # doctest: +SKIP
+        """
+        def as_set(v):
+            return None if v is None else {v} if isinstance(v, (str, int)) else set(v)
+
+        places_, types_, years_ = as_set(places), as_set(report_types), as_set(years)
+        if types_:
+            unknown = types_ - set(metadata.REPORT_TYPES)
+            if unknown:
+                raise ReportLibError(f"unknown report type(s) {sorted(unknown)}; known: {', '.join(metadata.REPORT_TYPES)}")
+        keep = [
+            r for r in self._reports
+            if (places_ is None or r.metadata.place in places_)
+            and (types_ is None or r.metadata.report_type in types_)
+            and (years_ is None or (r.metadata.plan_year or r.metadata.review_year) in years_)
+        ]
+        return Corpus(keep, self.skipped)
+
+    # --- tables -------------------------------------------------------------------------
+    @cached_property
+    def reports(self) -> pd.DataFrame:
+        from .tables import reports_table
+
+        return reports_table(self._reports)
+
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        from .tables import sections_table
+
+        return sections_table(self._reports)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        from .tables import paragraphs_table
+
+        return paragraphs_table(self._reports)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        from .tables import sentences_table
+
+        return sentences_table(self._reports)
+
+    @cached_property
+    def glossary(self) -> pd.DataFrame:
+        from .tables import glossary_table
+
+        return glossary_table(self._reports)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name."""
+        return {name: getattr(self, name) for name in self.TABLES}
+
+    def to_csv(self, out_dir: PathLike, encoding: str = "utf-8") -> list[Path]:
+        """Write each table as ``<out_dir>/<name>.csv`` (header, stable row order); returns the paths.
+
+        ``encoding="utf-8-sig"`` adds a BOM so that Excel shows the Chinese text correctly.
+        """
+        from .export import save_table
+
+        return [save_table(df, name, out_dir, encoding=encoding) for name, df in self.tables().items()]
+
+
+def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: str = "raise") -> Corpus:
+    """Load report files into a :class:`Corpus`.
+
+    ``paths``: a folder (every ``*.txt`` below it), a file, or a list of them; None loads the
+    bundled corpus. ``errors="raise"`` (default) refuses to load when any file is bad, listing
+    every bad file and its problem; ``errors="warn"`` skips bad files with a warning and lists
+    them in ``corpus.skipped``. Problems that do not stop loading (no header, GB18030 encoding)
+    are issued as :class:`ReportLibWarning` and kept in the ``warnings`` column of ``reports``.
+
+    >>> corpus = load_corpus()  # doctest: +SKIP
+    >>> len(corpus)             # doctest: +SKIP
+    9
+    """
+    if errors not in ("raise", "warn"):
+        raise ValueError("errors must be 'raise' or 'warn'")
+    reports: list[Report] = []
+    failed: list[InputFileError] = []
+    for path, name in _collect_files(paths):
+        try:
+            reports.extend(parse_file(read_raw(path, name)).reports)
+        except InputFileError as e:
+            failed.append(e)
+    if failed and errors == "raise":
+        raise failed[0] if len(failed) == 1 else CorpusError(failed)
+    for e in failed:
+        warnings.warn(f"skipped {e}", ReportLibWarning, stacklevel=2)
+    _make_ids_unique(reports)
+    for r in reports:
+        for w in r.warnings:
+            warnings.warn(f"{r.source_file} #{r.report_no} ({r.report_id}): {w}", ReportLibWarning, stacklevel=2)
+    return Corpus(reports, failed)
+
+
+def _make_ids_unique(reports: list[Report]) -> None:
+    counts = Counter(r.report_id for r in reports)
+    seen: Counter = Counter()
+    for r in reports:
+        if counts[r.report_id] > 1:
+            seen[r.report_id] += 1
+            if seen[r.report_id] > 1:
+                new = f"{r.report_id}-{seen[r.report_id]}"
+                r.warnings.append(f"report id {r.report_id} is taken by an earlier report; this one is {new}")
+                r.report_id = new

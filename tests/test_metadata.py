@@ -1,0 +1,74 @@
+"""Header detection and metadata rules, on the seeds' header lines and on formats common elsewhere."""
+
+import warnings
+
+import pytest
+
+import reportlib
+from reportlib.metadata import find_header_blocks, infer_metadata, split_place
+
+
+def load_text(tmp_path, text: str) -> reportlib.Corpus:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        return reportlib.load_corpus(path)
+
+
+BODY = (
+    "各位代表:\n\n现在,我代表县人民政府向大会报告工作,请予审议。\n\n一、2018年工作回顾\n\n"
+    "2018年是全面贯彻党的十九大精神的开局之年。一年来,全县经济保持平稳增长。\n\n"
+    "二、2019年主要目标任务\n\n2019年全县经济社会发展的主要预期目标是:地区生产总值增长7%左右。\n"
+)
+
+
+def test_county_report_with_chinese_numeral_date(tmp_path):
+    corpus = load_text(tmp_path, "政府工作报告\n\n——二〇一九年一月十五日在安吉县第十七届人民代表大会第三次会议上\n\n"
+                                 "安吉县人民政府代县长 王某某\n\n" + BODY)
+    row = corpus.reports.iloc[0]
+    assert (row.report_id, row.place, row.date, row.speaker, row.speaker_title) == (
+        "anji-2019-gov", "安吉县", "2019-01-15", "王某某", "代县长")
+    assert (row.review_year, row.plan_year, row.report_type) == (2018, 2019, "government_work_report")
+
+
+def test_title_and_speaker_without_meeting_line(tmp_path):
+    corpus = load_text(tmp_path, "政府工作报告\n\n区委副书记、区长 张三\n\n" + BODY)
+    row = corpus.reports.iloc[0]
+    assert (row.title, row.speaker, row.speaker_title, row.plan_year) == ("政府工作报告", "张三", "区长", 2019)
+
+
+def test_court_report_type(tmp_path):
+    corpus = load_text(tmp_path, "杭州市上城区人民法院工作报告\n\n——在上城区第十四届人民代表大会第二次会议上\n\n"
+                                 "(2013年1月22日)\n\n上城区人民法院院长 李某\n\n" + BODY)
+    row = corpus.reports.iloc[0]
+    assert (row.report_type, row.report_id, row.city, row.place) == ("court_work_report", "shangcheng-2019-court",
+                                                                     "杭州市", "上城区")
+
+
+def test_a_yearbook_file_is_split_at_each_header(corpus):
+    texts = [p.text for r in corpus if r.source_file.startswith("004") for p in r.paragraphs]
+    blocks = find_header_blocks(texts, [0] * len(texts))
+    assert [b.roles for b in blocks] == [("title", "meeting", "date", "speaker")] * 4
+    assert [texts[b.start] for b in blocks][2] == "政府工作报告(摘要)"
+
+
+def test_body_lines_are_not_headers():
+    texts = ["各位代表:", "现在,我代表上城区人民政府向大会报告工作,请予审议。", "2019年工作回顾",
+             "(一)经济运行态势良好。全区实现地区生产总值增长6%。"]
+    assert find_header_blocks(texts, [0] * 4) == []
+
+
+@pytest.mark.parametrize(
+    "unit, parts",
+    [("杭州市下城区", (None, "杭州市", "下城区")), ("江干区", (None, None, "江干区")), ("义乌市", (None, None, "义乌市")),
+     ("浙江省杭州市", ("浙江省", None, "杭州市")), ("济南市市中区", (None, "济南市", "市中区"))],
+)
+def test_split_place(unit, parts):
+    assert split_place(unit) == parts
+
+
+def test_nothing_is_guessed():
+    md = infer_metadata(["一年来,区委常委会坚持实谋至上,有效推动各项事业取得新成绩。"], [0], None)
+    assert (md.place, md.date, md.speaker, md.report_type, md.review_year, md.plan_year, md.is_abstract) == (None,) * 7
+    assert md.warnings and "no header" in md.warnings[0]

@@ -1,0 +1,31 @@
+"""The vocabulary files researchers extend: every row well-formed, every regex compiles and
+matches the real example it was written for."""
+
+import csv
+import re
+
+import pytest
+
+from reportlib.paths import RESOURCES_DIR
+
+FILES = sorted(RESOURCES_DIR.glob("*.csv"))
+
+
+def rows(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_rows_have_exactly_the_header_fields(path):
+    for row in rows(path):
+        assert None not in row, f"{path.name}: extra fields (unquoted comma?) in {row}"
+        assert all(v is not None and v != "" for k, v in row.items() if k != "example"), row
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if "pattern" in rows(p)[0]], ids=lambda p: p.name)
+def test_patterns_match_their_examples(path):
+    from reportlib.text import fold_width
+
+    for row in rows(path):
+        assert re.compile(row["pattern"]).search(fold_width(row["example"])), row
