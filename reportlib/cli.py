@@ -1,0 +1,127 @@
+"""The ``reportlib`` command: thin wrappers around the library.
+
+    reportlib tabulate [PATH ...] --out DIR   write every table as CSV, one summary line per report
+    reportlib inspect FILE                    what is inferred from one file, and why
+    reportlib run [NOTEBOOK ...] [-p name=value ...] [--out DIR]
+                                              execute the notebooks headlessly (the main job)
+
+Errors reportlib raises on purpose are printed as one message (exit code 2), never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from . import __version__
+from .errors import ReportLibError, ReportLibWarning
+
+
+def _summary_line(row) -> str:
+    import pandas as pd
+
+    def v(x) -> str:
+        return "-" if x is None or pd.isna(x) else str(x)
+
+    speaker = f"{row.speaker}({v(row.speaker_title)})" if v(row.speaker) != "-" else "-"
+    years = f"reviews {v(row.review_year)}, plans {v(row.plan_year)}"
+    extra = []
+    if row.encoding not in ("utf-8", "utf-8-sig"):
+        extra.append(f"decoded as {row.encoding}")
+    if row.is_abstract is True:
+        extra.append("abstract")
+    if row.n_warnings:
+        extra.append(f"{row.n_warnings} warning(s)")
+    return (f"{row.report_id:26} {v(row.place):6} {v(row.report_type):32} {v(row.date):10} {speaker:16} {years:26} "
+            f"{row.n_chars:>7,} chars  [{row.source_file} #{row.report_no}]" + (f"  ({', '.join(extra)})" if extra else ""))
+
+
+def cmd_tabulate(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportLibWarning)
+        corpus = load_corpus(args.paths or None, errors="warn" if args.skip_bad else "raise")
+    paths = corpus.to_csv(args.out, encoding="utf-8-sig" if args.excel else "utf-8")
+    for row in corpus.reports.itertuples(index=False):
+        print(_summary_line(row))
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    print(f"{len(corpus)} reports from {corpus.reports['source_file'].nunique()} files; "
+          f"wrote {', '.join(p.name for p in paths)} to {args.out}")
+    if corpus.skipped:
+        print(f"skipped {len(corpus.skipped)} bad file(s):", file=sys.stderr)
+        for e in corpus.skipped:
+            print(f"  {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .explain import explain_file
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReportLibWarning)  # explain_file prints them itself
+        print(explain_file(args.file))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import parse_parameter, run_notebooks
+
+    parameters = dict(parse_parameter(p) for p in args.parameter)
+    run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters)
+    print(f"run folder: {run_dir}")
+    for r in results:
+        status = "ok    " if r.ok else "FAILED"
+        print(f"  {status} {r.notebook.name}  ({r.seconds:.1f} s)  -> {r.output}")
+        if r.error:
+            print(f"         {r.error}")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        print(f"{len(failed)} of {len(results)} notebook(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportlib", description="Tabulate Chinese local government reports.")
+    parser.add_argument("--version", action="version", version=f"reportlib {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("tabulate", help="write the corpus tables as CSV files")
+    p.add_argument("paths", nargs="*", type=Path, help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--out", required=True, type=Path, help="folder for reports.csv, sections.csv, …")
+    p.add_argument("--skip-bad", action="store_true", help="skip unreadable files instead of stopping (exit code 1)")
+    p.add_argument("--excel", action="store_true", help="write UTF-8 with a BOM, which Excel needs for Chinese")
+    p.set_defaults(func=cmd_tabulate)
+
+    p = sub.add_parser("inspect", help="show what is inferred from one file, and why")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("run", help="execute the notebooks headlessly into outputs/<run>/")
+    p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all of notebooks/)")
+    p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter for every notebook (a Python literal or a string); repeatable")
+    p.add_argument("--out", type=Path, help="run folder (default: outputs/<date-time>/)")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReportLibError as e:
+        print(f"reportlib: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

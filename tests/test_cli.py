@@ -1,0 +1,75 @@
+"""The reportlib command: tabulate, inspect; and the import stays light."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from reportlib import cli
+from reportlib.paths import bundled_data_dir
+
+from .conftest import seed
+
+
+def test_tabulate_the_bundled_folder(tmp_path, capsys):
+    out = tmp_path / "tables"
+    assert cli.main(["tabulate", str(bundled_data_dir()), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len([line for line in printed if line.startswith(("jianggan", "shangcheng", "xiacheng"))]) == 9
+    assert printed[0].startswith("jianggan-2014-gov") and "2014-01-20" in printed[0] and "滕勇(区长)" in printed[0]
+    assert printed[-1].startswith("9 reports from 5 files")
+    assert sorted(p.name for p in out.iterdir()) == ["glossary.csv", "paragraphs.csv", "reports.csv", "sections.csv", "sentences.csv"]
+    reports = pd.read_csv(out / "reports.csv", dtype=str)
+    row = reports.set_index("report_id").loc["xiacheng-2018-party"]
+    assert (row.place, row.date, row.speaker, row.speaker_title, row.review_year, row.plan_year) == (
+        "下城区", "2017-12-29", "陈卫强", "区委书记", "2017", "2018")
+    assert (out / "reports.csv").read_bytes().startswith(b"report_id,source_file,report_no,place")
+
+
+def test_tabulate_twice_gives_identical_files(tmp_path):
+    for k in ("a", "b"):
+        assert cli.main(["tabulate", "--out", str(tmp_path / k)]) == 0
+    for f in (tmp_path / "a").iterdir():
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
+
+
+def test_tabulate_excel_bom(tmp_path):
+    assert cli.main(["tabulate", str(seed("000")), "--out", str(tmp_path), "--excel"]) == 0
+    assert (tmp_path / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbfreport_id")
+
+
+def test_inspect_shows_the_matched_header_lines(capsys):
+    assert cli.main(["inspect", str(seed("004"))]) == 0
+    out = capsys.readouterr().out
+    assert "4 report(s)" in out
+    assert "meeting  | ——在中共上城区委九届六次全体(扩大)会议上的报告" in out
+    assert "speaker  | 政协上城区第四届委员会主席余勇" in out
+    assert "speaker_title 政协主席" in out
+    assert "glossary: 31 entries" in out
+
+
+def test_inspect_explains_a_headerless_web_page(capsys):
+    assert cli.main(["inspect", str(seed("002"))]) == 0
+    out = capsys.readouterr().out
+    assert "dropped" in out and "web breadcrumb: 您的位置:首页" in out and "Produced By" in out
+    assert "no report header found" in out
+    assert "bare name 江干" in out
+
+
+def test_import_is_light():
+    code = "import sys, reportlib; print(sorted(m for m in ('jieba', 'matplotlib', 'papermill', 'pandas') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_console_script_is_installed():
+    done = subprocess.run([sys.executable, "-m", "reportlib", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("reportlib ")
+
+
+@pytest.mark.parametrize("argv", [["tabulate"], ["nonsense"]])
+def test_usage_errors(argv):
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 2
