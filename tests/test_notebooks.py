@@ -1,0 +1,77 @@
+"""The notebooks run headlessly through papermill; a failing notebook is reported, the others finish."""
+
+import nbformat
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from reportlib import batch
+from reportlib.paths import notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_committed_clean_with_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert nb.metadata.kernelspec.name == batch.KERNEL_NAME
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+def _failing_notebook(folder):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("out_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise KeyError('no such report')")]
+    nb.metadata["kernelspec"] = {"name": batch.KERNEL_NAME, "display_name": "Python (reportlib)", "language": "python"}
+    path = folder / "00_broken.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
+    broken = _failing_notebook(tmp_path)
+    run_dir = tmp_path / "run"
+    _, results = batch.run_notebooks([broken, *NOTEBOOKS], run_dir)
+    bad, *good = results
+    assert not bad.ok
+    assert "KeyError" in bad.error and "no such report" in bad.error and "cell" in bad.error
+    assert bad.output.exists()  # the partial executed copy is kept
+    assert all(r.ok for r in good), [r.error for r in good]
+    overview = run_dir / "01_corpus_overview.ipynb"
+    executed = nbformat.read(overview, as_version=4)
+    assert any(c.get("outputs") for c in executed.cells if c.cell_type == "code")
+    for name in ("01_report_sizes", "01_report_parts"):
+        for ext in ("pdf", "svg", "png"):
+            assert (run_dir / "figures" / f"{name}.{ext}").stat().st_size > 0
+    reports = pd.read_csv(run_dir / "tables" / "01_reports.csv")
+    assert len(reports) == 9 and reports.loc[0, "report_id"] == "jianggan-2014-gov"
+
+
+def test_parameters_reach_the_notebook(tmp_path):
+    (overview,) = [p for p in NOTEBOOKS if p.name.startswith("01_")]
+    result = batch.run_notebook(overview, tmp_path, {"places": ["下城区"], "lang": "en"})
+    assert result.ok, result.error
+    reports = pd.read_csv(tmp_path / "tables" / "01_reports.csv")
+    assert list(reports.report_id) == ["xiacheng-2018-party", "xiacheng-2018-gov"]
+    text = "".join(PdfReader(tmp_path / "figures" / "01_report_parts.pdf").pages[0].extract_text().split())
+    assert "XiachengDistrict2018Governmentreport" in text  # lang="en" labels
+    assert "下城区" not in text
+
+
+@pytest.mark.parametrize(
+    "text, parsed",
+    [("lang=en", ("lang", "en")), ("places=['上城区', '下城区']", ("places", ["上城区", "下城区"])),
+     ("years=[2018, 2019]", ("years", [2018, 2019])), ("data_dir=None", ("data_dir", None))],
+)
+def test_parse_parameter(text, parsed):
+    assert batch.parse_parameter(text) == parsed
+
+
+def test_parse_parameter_rejects_nonsense():
+    with pytest.raises(batch.ReportLibError, match="name=value"):
+        batch.parse_parameter("lang")
