@@ -17,6 +17,7 @@ import os
 import re
 import unicodedata
 import warnings
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -151,13 +152,16 @@ def read_raw(path: PathLike, name: str | None = None) -> RawFile:
 
 @dataclass
 class Report:
-    """One report: its clean paragraphs, metadata and structure, with offsets into its file."""
+    """One report: its clean paragraphs and text, metadata and structure, with offsets into its file."""
 
     report_id: str
     raw: RawFile
     report_no: int  # position in its file, from 1
     paragraphs: tuple[text.Paragraph, ...]
-    header_count: int
+    header_roles: tuple[str, ...]  # title | meeting | date | speaker for the first paragraphs
+    text: str  # the clean text: paragraphs separated by "\n"
+    offsets: array  # raw offset (in the decoded file) of every character of ``text``
+    paragraph_spans: list[tuple[int, int]]  # (start, end) of each paragraph in ``text``
     metadata: metadata.Metadata
     structure: structure.ReportStructure
     warnings: list[str] = field(default_factory=list)
@@ -166,23 +170,19 @@ class Report:
     def source_file(self) -> str:
         return self.raw.name
 
+    @property
+    def header_count(self) -> int:
+        return len(self.header_roles)
+
     @cached_property
-    def _assembled(self):
-        return text.assemble(self.paragraphs)
-
-    @property
-    def text(self) -> str:
-        """The clean text: paragraphs separated by ``\\n``."""
-        return self._assembled[0]
-
-    @property
-    def offsets(self):
-        """Raw offset (in the decoded file) of every character of :attr:`text`."""
-        return self._assembled[1]
-
-    @property
-    def paragraph_spans(self) -> list[tuple[int, int]]:
-        return self._assembled[2]
+    def sentence_spans(self) -> list[tuple[int, int, int]]:
+        """``(paragraph_no, start, end)`` of every sentence outside the header, in ``text``."""
+        return [
+            (i, p_start + s, p_start + e)
+            for i, (p_start, p_end) in enumerate(self.paragraph_spans)
+            if i >= self.header_count
+            for s, e in structure.split_sentences(self.text[p_start:p_end])
+        ]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw ``(start, end)`` in the file of clean characters ``start:end``."""
@@ -237,14 +237,14 @@ def parse_file(raw: RawFile) -> ParsedFile:
         md = metadata.infer_metadata(
             sub_texts, md_levels[start:end], header, raw_title=raw_title, web_page=bool(cleaned.dropped)
         )
-        header_count = len(header.roles) if header else 0
-        _, _, spans = text.assemble(sub)
+        roles = header.roles if header else ()
+        clean_text, offsets, spans = text.assemble(sub)
         st = structure.analyse(
-            sub_texts, md_levels[start:end], spans, header_count,
+            sub_texts, md_levels[start:end], spans, len(roles),
             date=md.date, review_year=md.review_year, plan_year=md.plan_year,
         )
-        rid = make_report_id(md)
-        reports.append(Report(rid, raw, k + 1, tuple(sub), header_count, md, st, file_warnings + md.warnings))
+        reports.append(Report(make_report_id(md), raw, k + 1, tuple(sub), roles, clean_text, offsets, spans, md, st,
+                              file_warnings + md.warnings))
     return ParsedFile(raw, reports, cleaned.dropped, paragraphs[: starts[0]], tuple(blocks))
 
 

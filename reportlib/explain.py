@@ -48,7 +48,7 @@ def explain_file(path: str | os.PathLike) -> str:
         if r.header_count:
             out.append("  header lines:")
             for i in range(r.header_count):
-                out.append(f"    {_header_role(r, i):8} | {r.paragraphs[i].text}")
+                out.append(f"    {r.header_roles[i]:8} | {r.paragraphs[i].text}")
         out.append("  inferred:")
         by_field = {}
         for e in md.evidence:
@@ -73,8 +73,3 @@ def explain_file(path: str | os.PathLike) -> str:
             out.append(f"  warning: {w}")
     return "\n".join(out)
 
-
-def _header_role(report, i: int) -> str:
-    from .metadata import line_role
-
-    return line_role(report.paragraphs[i].text) or "title"

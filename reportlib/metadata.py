@@ -66,14 +66,17 @@ REVIEW_YEAR_STATEMENTS = (
 )
 _PARTY_TITLE = re.compile(r"(?P<level>区|县|市|州|旗|党)委(?:员会)?(?P<title>副?书记)$")
 
-REPORT_TYPES: tuple[str, ...] = (
-    "government_work_report",
-    "party_committee_report",
-    "npc_standing_committee_report",
-    "cppcc_standing_committee_report",
-    "court_work_report",
-    "procuratorate_work_report",
-)
+
+def _known_report_types() -> tuple[str, ...]:
+    with resource("report_types.csv").open(encoding="utf-8", newline="") as f:
+        found = dict.fromkeys(row["report_type"] for row in csv.DictReader(f))
+    order = ("government_work_report", "party_committee_report", "npc_standing_committee_report",
+             "cppcc_standing_committee_report")
+    return tuple(t for t in order if t in found) + tuple(t for t in found if t not in order)
+
+
+#: Every report type ``resources/report_types.csv`` knows, the four main ones first.
+REPORT_TYPES: tuple[str, ...] = _known_report_types()
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .metadata import REPORT_TYPES
-from .structure import PARTS, STYLE_RANK, split_sentences, strip_quotes
+from .structure import PARTS, STYLE_RANK, strip_quotes
 
 if TYPE_CHECKING:
     from .corpus import Report
@@ -64,7 +64,7 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
             title=m.title, meeting=m.meeting, date=m.date, speaker=m.speaker, speaker_title=m.speaker_title,
             speaker_role=m.speaker_role, review_year=m.review_year, plan_year=m.plan_year,
             is_abstract=m.is_abstract, n_chars=sum(1 for ch in body if not ch.isspace()),
-            n_paragraphs=len(r.paragraphs), n_sentences=sum(len(split_sentences(p.text)) for p in r.paragraphs[r.header_count:]),
+            n_paragraphs=len(r.paragraphs), n_sentences=len(r.sentence_spans),
             n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, place_source=m.place_source,
             raw_start=r.paragraphs[0].raw_start, raw_end=r.paragraphs[-1].raw_end, n_warnings=len(r.warnings), warnings="; ".join(r.warnings),
         ))
@@ -141,18 +141,12 @@ def sentences_table(reports: Sequence[Report]) -> pd.DataFrame:
     rows = []
     for r in _ordered(reports):
         st = r.structure
-        k = 0
-        for i, (p, (pstart, _)) in enumerate(zip(r.paragraphs, r.paragraph_spans)):
-            if st.kinds[i] == "header":
-                continue
-            for s, e in split_sentences(p.text):
-                raw_start, raw_end = r.raw_span(pstart + s, pstart + e)
-                rows.append(dict(
-                    report_id=r.report_id, sentence_no=k, paragraph_no=i, section_no=st.section_of[i],
-                    part=st.parts[i], kind=st.kinds[i], text=p.text[s:e], start=pstart + s, end=pstart + e,
-                    raw_start=raw_start, raw_end=raw_end,
-                ))
-                k += 1
+        for k, (i, start, end) in enumerate(r.sentence_spans):
+            raw_start, raw_end = r.raw_span(start, end)
+            rows.append(dict(
+                report_id=r.report_id, sentence_no=k, paragraph_no=i, section_no=st.section_of[i], part=st.parts[i],
+                kind=st.kinds[i], text=r.text[start:end], start=start, end=end, raw_start=raw_start, raw_end=raw_end,
+            ))
     columns = ["report_id", "sentence_no", "paragraph_no", "section_no", "part", "kind", "text", "start", "end",
                "raw_start", "raw_end"]
     return _frame(rows, columns, {"part": PARTS, "kind": _KINDS},

@@ -29,3 +29,14 @@ def test_patterns_match_their_examples(path):
 
     for row in rows(path):
         assert re.compile(row["pattern"]).search(fold_width(row["example"])), row
+
+
+def test_every_report_type_has_labels_and_an_id_suffix():
+    from reportlib.labels import label
+    from reportlib.metadata import REPORT_TYPES, report_type_suffixes
+
+    for report_type in REPORT_TYPES:
+        assert label("report_type", report_type, "zh") != report_type
+        assert label("report_type", report_type, "en") != report_type
+        assert report_type_suffixes()[report_type].isalpha()
+    assert len(set(report_type_suffixes().values())) == len(REPORT_TYPES)
