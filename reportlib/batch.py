@@ -29,7 +29,7 @@ class NotebookResult:
     output: Path
     ok: bool
     seconds: float
-    error: str | None = None  # "cell 7 (execution count 5): KeyError: 'x'"
+    error: str | None = None  # "cell 7 of 01_x.ipynb (execution count 5, `df.loc[x]`): KeyError: 'x'"
 
 
 def ensure_kernel() -> str:
@@ -107,7 +107,9 @@ def run_notebook(notebook: Path, out_dir: Path, parameters: dict | None = None, 
             progress_bar=False, log_output=False, execution_timeout=timeout,
         )
     except PapermillExecutionError as e:
-        where = f"cell {e.cell_index} (execution count {e.exec_count})"
+        # cell_index counts the cells of the executed copy (papermill injects its parameters cell).
+        first_line = next((line for line in (e.source or "").splitlines() if line.strip()), "")
+        where = f"cell {e.cell_index} of {output.name} (execution count {e.exec_count}, `{first_line.strip()[:80]}`)"
         return NotebookResult(notebook, output, False, time.perf_counter() - start, f"{where}: {e.ename}: {e.evalue}")
     except Exception as e:  # a kernel that dies, a notebook that does not parse...
         return NotebookResult(notebook, output, False, time.perf_counter() - start, f"{type(e).__name__}: {e}")

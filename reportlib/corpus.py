@@ -436,6 +436,7 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
         raise failed[0] if len(failed) == 1 else CorpusError(failed)
     for e in failed:
         warnings.warn(f"skipped {e}", ReportLibWarning, stacklevel=2)
+    reports.sort(key=lambda r: (r.source_file, r.report_no))  # the order of every table
     _make_ids_unique(reports)
     for r in reports:
         for w in r.warnings:

@@ -73,3 +73,21 @@ def test_usage_errors(argv):
     with pytest.raises(SystemExit) as info:
         cli.main(argv)
     assert info.value.code == 2
+
+
+def test_paths_do_not_depend_on_the_working_directory(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "reportlib", "tabulate", "--out", "out"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(tmp_path / "out" / "reports.csv").shape[0] == 9
+
+
+def test_run_exits_non_zero_and_names_the_failing_cell(tmp_path, capsys):
+    from .test_notebooks import _failing_notebook
+
+    broken = _failing_notebook(tmp_path)
+    assert cli.main(["run", str(broken), "--out", str(tmp_path / "run")]) == 1
+    captured = capsys.readouterr()
+    assert "FAILED 00_broken.ipynb" in captured.out and "cell 3 of 00_broken.ipynb" in captured.out
+    assert "`raise KeyError('no such report')`" in captured.out and "KeyError" in captured.out
+    assert "1 of 1 notebook(s) failed" in captured.err

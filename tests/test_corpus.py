@@ -171,3 +171,11 @@ def test_duplicate_reports_get_unique_ids(tmp_path):
         corpus = reportlib.load_corpus(tmp_path)
     assert corpus.report_ids == ["jianggan-2014-gov", "jianggan-2014-gov-2"]
     assert list(corpus.reports.source_file) == ["a.txt", "b.txt"]
+
+
+def test_a_list_of_files(tmp_path):
+    with pytest.warns(reportlib.ReportLibWarning):
+        corpus = reportlib.load_corpus([bundled_data_dir() / "004_a7b482f5ab2a16e2.txt",
+                                        bundled_data_dir() / "001_1414ce5ab7516e0e.txt"])
+    assert corpus.report_ids == ["shangcheng-2020-gov", "shangcheng-2013-party", "shangcheng-2013-npc",
+                                 "shangcheng-2013-gov", "shangcheng-2013-cppcc"]
