@@ -72,3 +72,11 @@ def test_nothing_is_guessed():
     md = infer_metadata(["一年来,区委常委会坚持实谋至上,有效推动各项事业取得新成绩。"], [0], None)
     assert (md.place, md.date, md.speaker, md.report_type, md.review_year, md.plan_year, md.is_abstract) == (None,) * 7
     assert md.warnings and "no header" in md.warnings[0]
+
+
+def test_parenthesised_meeting_line_with_date(tmp_path):
+    corpus = load_text(tmp_path, "2019年西湖区人民政府工作报告\n\n(2019年1月8日在西湖区第十六届人民代表大会第四次会议上)\n\n"
+                                 "区长 李某某\n\n" + BODY)
+    row = corpus.reports.iloc[0]
+    assert (row.report_id, row.date, row.meeting, row.speaker, row.speaker_title) == (
+        "xihu-2019-gov", "2019-01-08", "西湖区第十六届人民代表大会第四次会议", "李某某", "区长")
