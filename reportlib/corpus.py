@@ -302,11 +302,12 @@ def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pa
 class Corpus:
     """A set of reports and their tables.
 
-    Tables (pandas DataFrames, built on first use and documented in :mod:`reportlib.tables`):
-    ``reports``, ``sections``, ``paragraphs``, ``sentences``, ``glossary``.
+    Tables (pandas DataFrames, built on first use): ``reports``, ``sections``, ``paragraphs``,
+    ``sentences``, ``glossary`` (documented in :mod:`reportlib.tables`) and ``targets``,
+    ``actuals``, ``commitments`` (documented in :mod:`reportlib.targets`).
     """
 
-    TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary")
+    TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary", "targets", "actuals", "commitments")
 
     def __init__(self, reports: Iterable[Report], skipped: Iterable[InputFileError] = ()) -> None:
         self._reports = list(reports)
@@ -395,6 +396,24 @@ class Corpus:
         from .tables import glossary_table
 
         return glossary_table(self._reports)
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        from .targets import targets_table
+
+        return targets_table(self._reports)
+
+    @cached_property
+    def actuals(self) -> pd.DataFrame:
+        from .targets import actuals_table
+
+        return actuals_table(self._reports)
+
+    @cached_property
+    def commitments(self) -> pd.DataFrame:
+        from .targets import commitments_table
+
+        return commitments_table(self._reports)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name."""

@@ -1,8 +1,10 @@
-"""Chinese and Arabic numbers.
+"""Chinese and Arabic numbers, units and percentages.
 
 This module knows numerals, nothing about reports. It parses the integers that number
-headings (``十二、``), the years and days of dates (``二〇一四年一月二十日``), and counts
-written out in Chinese (``一千二百``, ``两万``).
+headings (``十二、``), the years and days of dates (``二〇一四年一月二十日``), numbers with
+multipliers (``3万`` = 30000, ``1.5亿``), grouped digits (``1,500``), counts written in Chinese
+(``一千二百``, ``两万``), and quantities with their units (``420亿元``, ``8%``, ``1个百分点``,
+``3万个`` = 30000 个, ``6%—6.5%``). Units come from ``resources/units.csv``.
 
 >>> parse_chinese_integer("十二")
 12
@@ -14,8 +16,13 @@ written out in Chinese (``一千二百``, ``两万``).
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import functools
 import re
+from dataclasses import dataclass
+
+from .paths import resource
 
 _DIGITS = {
     "〇": 0, "○": 0, "零": 0, "0": 0,
@@ -83,3 +90,98 @@ def parse_date(text: str) -> str | None:
             continue
         return day.isoformat()
     return None
+
+
+#: An Arabic number: 420, 7.5, 27321, 1,500 (grouping commas only before exactly three digits).
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A Chinese numeral as used in counts (万 and 亿 are multipliers, matched separately).
+CHINESE_NUMBER = r"[零〇○一二两三四五六七八九十百千]+"
+MULTIPLIERS = {"千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
+_MULTIPLIER = "千万|百万|十万|万|亿"
+
+
+def parse_number(text: str) -> float:
+    """The value of a number as written: ``420``, ``7.5``, ``1,500``, ``3万``, ``1.5亿``,
+    ``一千二百``, ``两万``. Raises ``ValueError`` for anything else.
+
+    >>> parse_number("3万"), parse_number("1,500"), parse_number("一千二百")
+    (30000.0, 1500.0, 1200.0)
+    """
+    s = text.strip().replace(",", "")
+    m = re.fullmatch(rf"(?P<n>\d+(?:\.\d+)?)(?P<m>{_MULTIPLIER})?", s)
+    if m:
+        return float(m["n"]) * MULTIPLIERS.get(m["m"] or "", 1)
+    return float(parse_chinese_integer(s))
+
+
+@functools.cache
+def units() -> dict[str, str]:
+    """``unit -> kind`` from ``resources/units.csv`` (亿元: currency, 个百分点: percentage_points…)."""
+    with resource("units.csv").open(encoding="utf-8", newline="") as f:
+        return {row["unit"]: row["kind"] for row in csv.DictReader(f)}
+
+
+@functools.cache
+def _quantity_pattern() -> re.Pattern[str]:
+    unit = "|".join(re.escape(u) for u in sorted(units(), key=len, reverse=True))
+    number = rf"(?:{ARABIC_NUMBER})"
+    return re.compile(
+        rf"(?<![A-Za-z\d.])(?:(?P<n1>{number})|(?P<c1>{CHINESE_NUMBER}))(?P<m1>{_MULTIPLIER})?(?P<u1>{unit})?"
+        rf"(?:(?P<dash>[—–\-~～]|至|到)(?P<n2>{number})(?P<m2>{_MULTIPLIER})?(?P<u2>{unit})?)?"
+        r"(?![A-Za-z])"
+    )
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as written in a text, e.g. 420亿元, 8%, 3万个, 6%—6.5%."""
+
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    text: str
+    value_high: float | None = None  # the upper end of a range
+    chinese: bool = False  # written in Chinese numerals
+
+
+def _value_unit(number: str, multiplier: str | None, unit: str | None) -> tuple[float, str | None]:
+    """Combine a number, an optional 万/亿 and a unit: 420 亿 元 -> (420, 亿元); 3 万 个 -> (30000, 个)."""
+    value = parse_number(number)
+    if multiplier and unit and multiplier + unit in units():
+        return value, multiplier + unit
+    if multiplier:
+        value *= MULTIPLIERS[multiplier]
+    return value, unit
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in a cleaned ``text`` (full-width digits already folded), left to right.
+
+    Arabic numbers are taken with or without a unit (a year such as 2018 comes without one);
+    Chinese numerals only with a unit (十件, 两万人), so words such as 十大产业 or 一流 are not
+    numbers.
+
+    >>> [(q.value, q.unit) for q in find_quantities("新增城镇就业岗位3万个;能耗下降4%")]
+    [(30000.0, '个'), (4.0, '%')]
+    >>> q = find_quantities("增长6%—6.5%")[0]; (q.value, q.value_high, q.unit)
+    (6.0, 6.5, '%')
+    """
+    out: list[Quantity] = []
+    for m in _quantity_pattern().finditer(text):
+        chinese = m["c1"] is not None
+        if chinese and not (m["u1"] or (m["m1"] and m["dash"] is None)):
+            continue  # a Chinese numeral without a unit is a word, not a count
+        try:
+            value, unit = _value_unit(m["n1"] or m["c1"], m["m1"], m["u1"])
+        except ValueError:
+            continue
+        high = None
+        end = m.end()
+        if m["n2"] is not None and (m["u1"] is None or m["u2"] is None or m["u1"] == m["u2"]):
+            high, unit2 = _value_unit(m["n2"], m["m2"], m["u2"])
+            unit = unit or unit2  # 6-6.5%, 6-8万人: the unit is written once, after the range
+        elif m["dash"]:
+            end = m.start("dash")
+        out.append(Quantity(value, unit, m.start(), end, text[m.start():end], high, chinese))
+    return out

@@ -1,0 +1,315 @@
+"""Quantified claims about indicators in one sentence: the grammar shared by targets and results.
+
+A claim is an indicator with a value (or a qualitative statement) as a report writes it:
+
+=====================================================  =========================================
+sentence                                               claims
+=====================================================  =========================================
+地区生产总值420亿元,增长7.5%                              gdp level 420 亿元; gdp growth 7.5 %
+财政总收入、地方财政收入增长6%                             two claims sharing 6 % (shared value)
+财政总收入152亿元、一般公共预算收入82亿元,分别增长11.71%、9.27%   two levels, then two growths in order (分别)
+全社会固定资产投资增长10%以上                              growth 10 %, qualifier 以上 (floor)
+万元工业增加值能耗下降4%                                   energy_intensity, decrease 4 %
+失业率控制在4.5%以内                                       level 4.5 %, qualifier 控制在…以内 (ceiling)
+增长6%—6.5%                                               range 6 – 6.5
+其中五大产业增加值增长8%                                   other (五大产业增加值), a sub-claim (其中)
+城镇新增就业人数和固定资产投资指标完成上级下达任务           two qualitative claims
+比上年(指2011年,下同)增长7.0%                             the parenthesis is not a value
+=====================================================  =========================================
+
+The sentence is split into segments at ``;`` and clauses at ``,`` (never inside brackets or
+quotes). A clause without an indicator of its own continues the last one named in its
+segment (``…420亿元,增长7.5%``); ``分别`` distributes a list of values over the indicators
+named before it in the segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import indicators
+from .numbers import Quantity, find_quantities, units
+
+_BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by _mask_brackets: 比上年(指2011年,下同)增长
+#: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
+_CHANGE = re.compile(
+    rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|比\d{{4}}年|同口径|分别|年均|平均){_BRACKET})*"
+    r"(?P<verb>增长|下降|降低|减少|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?$"
+)
+_DECREASE = {"下降", "降低", "减少", "回落", "下调"}
+#: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
+_LEVEL_VERB = re.compile(
+    r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|保持在|控制在|稳定在|低于|不低于|不少于|"
+    r"不超过|不高于|高于)$"
+)
+_AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
+#: Words opening a clause that are not part of the indicator's name.
+_LEAD = re.compile(
+    r"^(?:其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"\d{4}年|全年预计|预计全年|\(\s*\))+"
+)
+_TRAILING_CHANGE = re.compile(r"(?:增长|下降|提高|降低|增加|减少)$")
+_QUALIFIER_AFTER = re.compile(r"^(?P<q>左右|上下|以上|以下|以内|之内|内)")
+_FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破")
+_CEILING_BEFORE = ("不超过", "不高于", "低于", "控制在")
+#: Qualitative targets: "…完成上级下达任务", "…与经济增长同步", "“水、气、废”等环境指标持续优化"
+QUALITATIVE = re.compile(
+    r"(?:完成|确保完成|力争完成)(?:上级|省|市|省市)?(?:下达|确定|考核)(?:的)?(?:目标)?(?:任务|指标|目标)"
+    r"|与(?:经济增长|经济发展|GDP增长|生产总值增长)(?:基本)?同步|同步增长|持续(?:优化|改善|好转|下降)|稳步(?:提高|提升|增长|下降)"
+    r"|保持(?:在)?(?:合理区间|基本稳定|稳定)|基本稳定|总体稳定|进一步(?:提高|优化|改善|下降)|控制在(?:省|市)(?:下达|考核)(?:的)?(?:目标|指标|范围)(?:以)?内"
+)
+_CIRCUMSTANCE = re.compile(r"^在.*(?:情况|背景|形势|前提|条件)下")
+_SHARE = re.compile(r"占|比重|比例")
+_PERCENT_UNITS = {"%", "‰", "个百分点", "百分点"}
+_OPEN, _CLOSE = "(“《[", ")”》]"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One indicator's value (or qualitative statement) in a sentence.
+
+    ``start``/``end`` delimit the words that make the claim in the sentence: from where its
+    indicator is named to the end of its value (or qualitative phrase).
+    """
+
+    indicator: str
+    indicator_raw: str
+    measure: str  # growth | level | qualitative
+    direction: str  # increase | decrease | level
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    qualifier: str
+    qualifier_kind: str  # point | approx | floor | ceiling | range | qualitative
+    is_sub: bool
+    start: int
+    end: int
+
+
+def _split(text: str, seps: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between separators, ignoring separators inside brackets or quotes."""
+    end = len(text) if end is None else end
+    spans, depth, left = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            spans.append((left, i))
+            left = i + 1
+    spans.append((left, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _mask_brackets(text: str) -> str:
+    """``text`` with the content of round brackets blanked (same length): 比上年(指2011年,下同)增长."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            out.append(ch)
+        elif ch == ")" and depth:
+            depth -= 1
+            out.append(ch)
+        else:
+            out.append(" " if depth else ch)
+    return "".join(out)
+
+
+def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
+    """Indicators a phrase names: ``(indicator, raw, start)``. "财政总收入、地方财政收入" names two;
+    "商贸、金融、文创、健康、信息五大产业" one (other)."""
+    parts = [(a, b) for a, b in _split(phrase, "、和及与")]
+    if len(parts) > 1:
+        resolved = [(phrase[a:b], a) + indicators.resolve(phrase[a:b]) for a, b in parts]
+        if sum(1 for r in resolved if r[2] != "other") >= 2:
+            return [(ind, raw[:end], offset + a) for raw, a, ind, end in resolved]
+    indicator, end = indicators.resolve(phrase)
+    return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
+
+
+def _clean_phrase(text: str) -> tuple[str, int]:
+    """Strip connectors and opening words from an indicator phrase: (phrase, offset of its start)."""
+    lead = 0
+    m = re.match(r"^[、和及与,\s]+", text)
+    if m:
+        lead = m.end()
+    m = _LEAD.match(text, lead)
+    if m:
+        lead = m.end()
+    phrase = text[lead:].strip()
+    return phrase, lead + (len(text[lead:]) - len(text[lead:].lstrip()))
+
+
+def _qualifier(before: str, after: str, prefix: str) -> tuple[str, str, int]:
+    """``(qualifier, kind, length of the qualifier after the value)``."""
+    m = _QUALIFIER_AFTER.match(after)
+    word = m["q"] if m else ""
+    pre = next((w for w in _CEILING_BEFORE + _FLOOR_BEFORE if before.endswith(w)), "")
+    aim = prefix
+    if word in ("左右", "上下"):
+        kind = "approx"
+    elif word == "以上" or pre in _FLOOR_BEFORE:
+        kind = "floor"
+    elif word in ("以下", "以内", "之内", "内") or pre in _CEILING_BEFORE:
+        kind = "ceiling"
+    else:
+        kind = "point"
+    parts = [p for p in (aim, pre) if p]
+    qualifier = "".join(parts) + ("…" if parts and word else "") + word
+    return qualifier, kind, len(word)
+
+
+@dataclass
+class _Named:
+    """An indicator named in a segment."""
+
+    indicator: str
+    raw: str
+    start: int
+    is_sub: bool
+
+
+@dataclass
+class _Segment:
+    """What a segment (between semicolons) has said so far."""
+
+    current: list[_Named]  # the indicators a clause without its own continues
+    named: list[_Named]  # every indicator named, in order
+    pending: list[_Named]  # indicators given a level but no growth yet (for 分别增长)
+    last_measure: str | None = None
+
+
+def parse_claims(sentence: str) -> list[Claim]:
+    """Every claim in one (clean) sentence, in order.
+
+    >>> [(c.indicator, c.measure, c.value, c.unit) for c in parse_claims("地区生产总值420亿元,增长7.5%;")]
+    [('gdp', 'level', 420.0, '亿元'), ('gdp', 'growth', 7.5, '%')]
+    """
+    masked = _mask_brackets(sentence)
+    claims: list[Claim] = []
+    for seg_start, seg_end in _split(sentence, ";。"):
+        seg = _Segment([], [], [])
+        for c_start, c_end in _split(sentence, ",:", seg_start, seg_end):
+            clause = masked[c_start:c_end]
+            if not _CIRCUMSTANCE.match(clause.strip()):
+                claims += _clause_claims(clause, c_start, seg)
+    return _merge_aims(claims)
+
+
+def _name(seg: _Segment, phrase: str, start: int, is_sub: bool) -> list[_Named]:
+    names = [_Named(ind, raw, s, is_sub) for ind, raw, s in _phrase_indicators(phrase, start)]
+    seg.current = names
+    seg.named += names
+    return names
+
+
+def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
+    """The claims of one clause (``offset``: its start in the sentence), updating ``seg``."""
+    is_sub = clause.lstrip().startswith("其中")
+    quantities = [q for q in find_quantities(clause) if _is_value(q, clause)]
+    if not quantities:
+        out = []
+        q = QUALITATIVE.search(clause)
+        phrase, off = _clean_phrase(clause[: q.start()] if q else clause)
+        if q:
+            direction = "increase" if _TRAILING_CHANGE.search(phrase) and "下降" not in phrase else "level"
+            phrase = _TRAILING_CHANGE.sub("", phrase)
+            names = _name(seg, phrase, offset + off, is_sub) if phrase else seg.current
+            out = [Claim(n.indicator, n.raw, "qualitative", direction, None, None, None, q.group(), "qualitative",
+                         n.is_sub, n.start, offset + q.end()) for n in names]
+        else:
+            mentioned = indicators.mentioned(phrase)
+            if mentioned:
+                seg.current = [_Named(i, raw, offset + off + s, is_sub) for i, raw, s, _ in mentioned]
+                seg.named += seg.current
+        return out
+
+    # 分别: a list of values, one per indicator named before ("分别增长11.71%、9.27%").
+    if "分别" in clause and len(quantities) > 1 and all(
+        re.fullmatch(r"[、和及与,\s]*", clause[a.end : b.start]) for a, b in zip(quantities, quantities[1:])
+    ):
+        before = clause[: quantities[0].start].rstrip()
+        change = _CHANGE.search(before)
+        n = len(quantities)
+        pool = seg.pending if change and len(seg.pending) == n else seg.named[-n:] if len(seg.named) >= n else []
+        if len(pool) != n:
+            return []  # cannot tell which value belongs to which indicator
+        out = [_claim(name, q, clause, offset, before, change, None) for name, q in zip(pool, quantities)]
+        seg.pending = [] if change else list(pool)
+        seg.last_measure = "growth" if change else "level"
+        return out
+
+    out: list[Claim] = []
+    pos = 0
+    for q in quantities:
+        before = clause[pos : q.start].rstrip()
+        if _SHARE.search(before):  # 占全区一般公共预算收入60.37%: a share, not a value
+            pos = q.end
+            continue
+        change = _CHANGE.search(before)
+        level_verb = None if change else _LEVEL_VERB.search(before)
+        aim = None if change or level_verb else _AIM_ONLY.search(before)
+        verb = change or level_verb or aim
+        phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
+        names = _name(seg, phrase, offset + pos + off, is_sub) if phrase else seg.current
+        if not names:
+            pos = q.end
+            continue
+        if not change and not level_verb and not phrase and seg.last_measure == "growth" and is_percent(q.unit):
+            change = aim  # "确保增长7%,力争8%": the second value continues the growth
+        out += [_claim(name, q, clause, offset, before, change, verb) for name in names]
+        if change:
+            seg.pending = [p for p in seg.pending if p not in names]
+            seg.last_measure = "growth"
+        else:
+            seg.pending += [n for n in names if n not in seg.pending]
+            seg.last_measure = "level"
+        pos = q.end
+    return out
+
+
+def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, change, verb) -> Claim:
+    aim = verb["aim"] if verb is not None and verb.re.groupindex.get("aim") and verb["aim"] else ""
+    if change is not None and change.re is _CHANGE:
+        measure = "growth"
+        direction = "decrease" if change["verb"] in _DECREASE else "increase"
+    elif change is not None:  # an aim continuing a growth
+        measure, direction = "growth", "increase"
+    else:
+        measure, direction = "level", "level"
+    qualifier, kind, qlen = _qualifier(before, clause[q.end :], aim)
+    if q.value_high is not None:
+        kind = "range"
+    return Claim(name.indicator, name.raw, measure, direction, q.value, q.value_high, q.unit, qualifier, kind,
+                 name.is_sub, min(name.start, offset + q.start), offset + q.end + qlen)
+
+
+def _is_value(q: Quantity, clause: str) -> bool:
+    """A quantity that can be an indicator's value: it has a unit, and is not a year or an ordinal."""
+    if q.unit is None or q.unit not in units():
+        return False
+    if clause[max(0, q.start - 1) : q.start] == "第":
+        return False
+    return not (q.unit in ("年",) or clause[q.end : q.end + 1] in ("年", "月"))
+
+
+def _merge_aims(claims: list[Claim]) -> list[Claim]:
+    """"确保增长7%,力争8%" is one target: a range from the assured to the aimed value."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev and prev.indicator_raw == c.indicator_raw and prev.measure == c.measure and prev.value is not None
+                and c.value is not None and prev.qualifier.startswith("确保") and c.qualifier.startswith("力争")):
+            out[-1] = Claim(prev.indicator, prev.indicator_raw, prev.measure, prev.direction, prev.value, c.value,
+                            prev.unit, "确保…力争", "range", prev.is_sub, prev.start, c.end)
+            continue
+        out.append(c)
+    return out
+
+
+def is_percent(unit: str | None) -> bool:
+    return unit in _PERCENT_UNITS

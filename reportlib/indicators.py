@@ -1,0 +1,129 @@
+"""Canonical indicators (gdp, general_budget_revenue, …) for the phrases reports use.
+
+The vocabulary is ``resources/indicators.csv``: for each indicator id its Chinese and English
+labels, its *aliases* and its *heads* (``|``-separated). A phrase is an indicator when
+
+* it is an alias, preceded only by modifiers (地方, 全社会, 规模以上, 城镇, 全区, …) and followed
+  only by a measure word (岗位, 人数, 指标, 总额, 额, 涨幅, …): 地方财政收入, 全社会固定资产投资,
+  新增城镇就业岗位, 城镇新增就业人数; or
+* it ends with a head, a noun that names one indicator whatever precedes it:
+  万元工业增加值**能耗**, 城镇登记**失业率**.
+
+Everything else is ``other``: 五大产业增加值 and 信息服务业增加值 are not the district's service
+value added. Extend the CSV to teach reportlib new phrases.
+
+>>> canonical("地方财政收入"), canonical("万元工业增加值能耗"), canonical("五大产业增加值")
+('general_budget_revenue', 'energy_intensity', 'other')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from .paths import resource
+
+#: Words that may precede an alias without changing what it measures.
+MODIFIERS = (
+    "地方", "全社会", "全口径", "全区", "全县", "全市", "全镇", "全省", "全旗", "本级", "区级", "县级", "规模以上", "规上",
+    "城镇", "城乡", "农村", "全体", "全部", "完成", "实现", "其中", "预计", "全年", "累计",
+)
+#: Measure words that may follow an alias: 新增城镇就业**岗位**, 固定资产投资**额**, 居民消费价格**涨幅**.
+SUFFIXES = ("岗位", "人数", "指标", "总额", "总量", "总值", "涨幅", "增幅", "增速", "水平", "额", "量", "数")
+
+_MODIFIER = re.compile(f"(?:{'|'.join(MODIFIERS)})*")
+_SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
+
+
+@functools.cache
+def vocabulary() -> dict[str, dict[str, object]]:
+    """``indicator -> {label_zh, label_en, aliases, heads}`` from ``resources/indicators.csv``."""
+    with resource("indicators.csv").open(encoding="utf-8", newline="") as f:
+        return {
+            row["indicator"]: {
+                "label_zh": row["label_zh"], "label_en": row["label_en"],
+                "aliases": tuple(a for a in row["aliases"].split("|") if a),
+                "heads": tuple(h for h in row["heads"].split("|") if h),
+            }
+            for row in csv.DictReader(f)
+        }
+
+
+@functools.cache
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted({a for v in vocabulary().values() for a in v["aliases"] + v["heads"]}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in aliases))
+
+
+@functools.cache
+def _owner() -> dict[str, tuple[str, bool]]:
+    """alias -> (indicator, is_head)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for indicator, v in vocabulary().items():
+        for a in v["aliases"]:
+            out[a] = (indicator, False)
+        for h in v["heads"]:
+            out.setdefault(h, (indicator, True))
+    return out
+
+
+def _matches(phrase: str):
+    """Every alias occurrence (overlapping ones included): (start, end, indicator, is_head)."""
+    owner = _owner()
+    aliases = sorted(owner, key=len, reverse=True)
+    for alias in aliases:
+        start = phrase.find(alias)
+        while start != -1:
+            indicator, is_head = owner[alias]
+            yield start, start + len(alias), indicator, is_head
+            start = phrase.find(alias, start + 1)
+
+
+def canonical(phrase: str) -> str:
+    """The indicator id a phrase names, or ``other``."""
+    return resolve(phrase)[0]
+
+
+def resolve(phrase: str) -> tuple[str, int]:
+    """``(indicator, end)``: the indicator a phrase names and where its name ends in the phrase
+    (the end of the alias and any measure word), or ``("other", len(phrase))``."""
+    best: tuple[int, int, str] | None = None  # (alias length, end, indicator)
+    for start, end, indicator, is_head in _matches(phrase):
+        suffix = _SUFFIX.match(phrase, end)
+        tail_ok = suffix.end() == len(phrase)
+        head_ok = is_head and tail_ok
+        alias_ok = not is_head and _MODIFIER.fullmatch(phrase[:start]) is not None and tail_ok
+        if head_ok or alias_ok:
+            key = (end - start, suffix.end(), indicator)
+            if best is None or key > best:
+                best = key
+    if best is None:
+        return "other", len(phrase)
+    return best[2], best[1]
+
+
+def mentioned(text: str) -> list[tuple[str, str, int, int]]:
+    """Indicators named anywhere in a longer text, left to right, as
+    ``(indicator, phrase as written, start, end)``: 财政总收入和地方财政收入克服… names
+    fiscal_revenue_total and general_budget_revenue. Only aliases count here (no heads), each
+    preceded by modifiers only back to the previous separator."""
+    found = []
+    for m in _alias_pattern().finditer(text):
+        indicator, is_head = _owner()[m.group()]
+        if is_head:
+            continue
+        left = max(text.rfind(sep, 0, m.start()) for sep in "、和及与,;:") + 1
+        if _MODIFIER.fullmatch(text[left : m.start()]) is None:
+            continue
+        end = _SUFFIX.match(text, m.end()).end()
+        found.append((indicator, text[left:end], left, end))
+    return found
+
+
+def label(indicator: str, lang: str = "zh") -> str:
+    """The label of an indicator id in Chinese or English."""
+    v = vocabulary().get(indicator)
+    if v is None:
+        return indicator
+    return str(v["label_zh"] if lang == "zh" else v["label_en"])

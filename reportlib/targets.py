@@ -1,0 +1,279 @@
+"""Targets for the coming year, results claimed for the past one, and quantified commitments.
+
+``targets``
+    the "main expected targets" (主要预期目标/指标) of the plan part: the sentence after the cue
+    (``今年全区经济社会发展的主要预期指标是:``) and any following sentences of the paragraph that
+    still state targets, parsed by :mod:`reportlib.claims`.
+``actuals``
+    the headline results of the review part: claims in review paragraphs that give values for
+    at least two canonical indicators (the 地区生产总值…财政总收入… paragraph), taken from the
+    sentences that hold at least one of them; sector figures elsewhere in the review
+    (五大主导产业实现一般公共预算收入…) are left out.
+``commitments``
+    every other quantity the plan and livelihood parts promise (新增公共停车泊位1500个以上,
+    实际利用外资2.8亿美元), with its verb and object.
+
+Every row carries its report, the verbatim ``text_span`` and its ``start``/``end`` in the clean
+text and ``raw_start``/``raw_end`` in the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import claims as _claims
+from .indicators import vocabulary
+from .numbers import find_quantities, units
+from .structure import PARTS
+
+if TYPE_CHECKING:
+    from .corpus import Report
+
+#: "今年全区经济社会发展的主要预期指标是:", "2018年经济发展主要预期目标为:", "主要目标为:"
+TARGET_CUE = re.compile(
+    r"(?P<year>\d{4})?年?[^,;。:]{0,20}?(?:主要|预期)(?:预期)?(?:发展)?(?:目标|指标)(?:任务)?"
+    r"(?:(?:是|为|确定为|安排为|建议为)\s*:?|\s*:)"
+)
+_ESTIMATED = re.compile(r"预计")
+#: Verbs of a commitment, longest first: 新开工建设安置房50万平方米, 新增公共停车泊位1500个以上.
+#: Words that are also nouns inside names (服务 in 服务中心, 安置 in 安置房) are left out.
+_COMMITMENT_VERB = re.compile(
+    "新开工建设|开工建设|改造提升|提升改造|回迁安置|新培育|实际利用|新开工|新增|新建|开工|竣工|建成|完成|改造|实施|开展|推进|"
+    "打造|培育|引进|招引|引育|交付|提供|创建|创成|安装|举办|承办|实现|发放|培训|扶持|设立|组织|启动|整治|配备|投入|"
+    "吸引|签约|惠及|帮扶|筹集|出让|拆除|征收|征迁|收购|腾退|收储|清淤|保障|利用|认定|建立|覆盖|缩短|压缩|减免|补贴|资助|"
+    "救助|走访|排查|化解|整改|开通|启用|迁建|加装|增配|接管|消除|扩绿|交地|建设|提升|治理|开设|新设|推出|招聘|选派|加快|培训"
+)
+#: A change or level verb right before the number: 金融业增加值增长13%以上, 比例分别达90%
+_VALUE_VERB = re.compile(
+    r"(?:分别|均|同比)?(?P<verb>增长|下降|减少|降低|提高|增加|突破|达到|达|控制在|保持在|超过|不低于|不超过|低于|高于|扩大到)$"
+)
+#: The noun after a quantity, up to punctuation or the next quantity: 13条[河道清淤和治理], 18条[道路]及5个…
+_TAIL = re.compile(r"(?:\d[^,;:。、“”\d]*|[^,;:。、“”]*?(?=[及和与]?\d|[,;:。、“”]|$))")
+_OBJECT_EDGES = re.compile(r"^(?:[、和及与对为,\s]|[一二三四五六七八九十]+是|确保|力争|实现|全年)+|(?:[、和及与的\s]|分别|均)+$")
+_PROVENANCE = ["text_span", "start", "end", "raw_start", "raw_end"]
+TARGET_COLUMNS = [
+    "report_id", "place", "report_type", "target_year", "indicator", "indicator_raw", "value", "value_high", "unit",
+    "direction", "measure", "qualifier", "qualifier_kind", "is_sub", "sentence_no", *_PROVENANCE,
+]
+ACTUAL_COLUMNS = [
+    "report_id", "place", "report_type", "year", "indicator", "indicator_raw", "measure", "direction", "value",
+    "value_high", "unit", "qualifier", "qualifier_kind", "estimated", "is_sub", "sentence_no", *_PROVENANCE,
+]
+COMMITMENT_COLUMNS = [
+    "report_id", "place", "report_type", "plan_year", "section_no", "part", "verb", "object", "value", "value_high",
+    "unit", "qualifier", "qualifier_kind", "sentence_no", *_PROVENANCE,
+]
+QUALIFIER_KINDS = ("point", "approx", "floor", "ceiling", "range", "qualitative")
+
+
+def _sentences(report: Report, parts: set[str]):
+    """``(sentence_no, start, end)`` of the report's body sentences in the given parts."""
+    for k, (i, start, end) in enumerate(report.sentence_spans):
+        if report.structure.parts[i] in parts and report.structure.kinds[i] != "heading":
+            yield k, i, start, end
+
+
+def _claim_row(report: Report, claim: _claims.Claim, offset: int) -> dict:
+    start, end = offset + claim.start, offset + claim.end
+    raw_start, raw_end = report.raw_span(start, end)
+    m = report.metadata
+    return dict(
+        report_id=report.report_id, place=m.place, report_type=m.report_type, indicator=claim.indicator,
+        indicator_raw=claim.indicator_raw, value=claim.value, value_high=claim.value_high, unit=claim.unit,
+        direction=claim.direction, measure=claim.measure, qualifier=claim.qualifier,
+        qualifier_kind=claim.qualifier_kind, is_sub=claim.is_sub, text_span=report.text[start:end], start=start,
+        end=end, raw_start=raw_start, raw_end=raw_end,
+    )
+
+
+def target_sentences(report: Report) -> list[tuple[int, int, int, int | None]]:
+    """``(sentence_no, start of the targets, end, year stated in the cue)`` for each sentence of
+    the plan part that states the main targets."""
+    out = []
+    spans = list(_sentences(report, {"plan", "other"}))
+    for n, (k, i, start, end) in enumerate(spans):
+        sentence = report.text[start:end]
+        m = TARGET_CUE.search(sentence)
+        if not m or not any(c.indicator != "other" for c in _claims.parse_claims(sentence[m.end():])):
+            continue
+        year = int(m["year"]) if m["year"] else None
+        out.append((k, start + m.end(), end, year))
+        for k2, i2, start2, end2 in spans[n + 1:]:  # the targets may go on in the next sentences
+            if i2 != i or not any(c.indicator != "other" for c in _claims.parse_claims(report.text[start2:end2])):
+                break
+            out.append((k2, start2, end2, year))
+    return out
+
+
+def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
+    """One row per target of the coming year.
+
+    Columns: ``report_id``, ``place``, ``report_type``, ``target_year`` (the year the cue
+    names, else the report's plan year), ``indicator`` (canonical id, ``other`` for the rest),
+    ``indicator_raw`` (as written: 地方一般公共预算收入), ``value`` (null for a qualitative
+    target), ``value_high`` (upper end of a range), ``unit``, ``direction`` (increase,
+    decrease, level), ``measure`` (growth, level, qualitative), ``qualifier`` (左右, 以上,
+    力争…以上, 控制在…以内, 完成上级下达任务 …, or empty), ``qualifier_kind`` (point, approx,
+    floor, ceiling, range, qualitative), ``is_sub`` (a 其中 sub-target), ``sentence_no``,
+    ``text_span``, ``start``/``end``, ``raw_start``/``raw_end``. A report without targets gives
+    no rows.
+    """
+    rows = []
+    for r in _ordered(reports):
+        for k, start, end, year in target_sentences(r):
+            for claim in _claims.parse_claims(r.text[start:end]):
+                row = _claim_row(r, claim, start)
+                row.update(target_year=year or r.metadata.plan_year, sentence_no=k)
+                rows.append(row)
+    return _frame(rows, TARGET_COLUMNS, nullable_ints=["target_year"])
+
+
+def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
+    """One row per headline result claimed for the reviewed year.
+
+    Columns as :func:`targets_table`, with ``year`` (the review year) instead of
+    ``target_year``, and ``estimated`` (the sentence says 预计: a preliminary figure).
+    """
+    rows = []
+    for r in _ordered(reports):
+        by_paragraph: dict[int, list] = {}
+        for k, i, start, end in _sentences(r, {"review"}):
+            found = _claims.parse_claims(r.text[start:end])
+            by_paragraph.setdefault(i, []).append((k, start, end, found))
+        for sentences in by_paragraph.values():
+            canonical = {c.indicator for *_, found in sentences for c in found if c.value is not None}
+            if len(canonical - {"other"}) < 2:
+                continue
+            for k, start, end, found in sentences:
+                if not any(c.indicator != "other" for c in found):
+                    continue
+                sentence = r.text[start:end]
+                for claim in found:
+                    if claim.value is None:
+                        continue
+                    row = _claim_row(r, claim, start)
+                    row.update(year=r.metadata.review_year, sentence_no=k,
+                               estimated=bool(_ESTIMATED.search(sentence[: claim.end])))
+                    rows.append(row)
+    return _frame(rows, ACTUAL_COLUMNS, nullable_ints=["year"])
+
+
+def commitments_table(reports: Sequence[Report]) -> pd.DataFrame:
+    """One row per quantified commitment in the plan and livelihood parts (target sentences
+    excepted): 新增公共停车泊位1500个以上, 实际利用外资2.8亿美元.
+
+    Columns: ``report_id``, ``place``, ``report_type``, ``plan_year``, ``section_no``,
+    ``part``, ``verb`` (新增), ``object`` (公共停车泊位; empty when the text names none),
+    ``value``, ``value_high``, ``unit``, ``qualifier``, ``qualifier_kind``, ``sentence_no``,
+    ``text_span`` (the clause), ``start``/``end``, ``raw_start``/``raw_end``. Quantities inside
+    quotation marks (slogans such as “四个意识”), years, ordinals and a bare 一 (一批, 一个) are not
+    commitments.
+    """
+    rows = []
+    for r in _ordered(reports):
+        skip = {k for k, *_ in target_sentences(r)}
+        for k, i, start, end in _sentences(r, {"plan", "livelihood"}):
+            if k in skip:
+                continue
+            sentence = r.text[start:end]
+            for c_start, c_end in _claims._split(sentence, ",;:。"):
+                clause = sentence[c_start:c_end]
+                rows += _commitments(r, clause, start + c_start, k, i)
+    return _frame(rows, COMMITMENT_COLUMNS, nullable_ints=["plan_year", "section_no"])
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
+def _unbracket(text: str) -> tuple[str, list[int]]:
+    """``text`` without bracketed asides, and the position in ``text`` of each kept character:
+    新(改)建社区卫生服务中心(站)2个 -> 新建社区卫生服务中心2个."""
+    kept, index, depth = [], [], 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(ch)
+            index.append(i)
+    return "".join(kept), index
+
+
+def _commitments(report: Report, clause: str, offset: int, sentence_no: int, paragraph: int) -> list[dict]:
+    """The quantified commitments of one clause. Quantities are counted ones written in Arabic
+    digits: official documents write Chinese numerals for fixed expressions and names
+    (十八届三中全会, 中央八项规定, 三个方面), which are not commitments."""
+    view, _ = _unbracket(clause)
+    raw_start, raw_end = report.raw_span(offset, offset + len(clause))
+    m = report.metadata
+    rows: list[dict] = []
+    verb = obj = ""
+    pos = 0
+    for q in find_quantities(view):
+        if (q.chinese or q.unit not in units() or units()[q.unit] == "age" or _inside_quotes(view, q.start)
+                or view[max(0, q.start - 1) : q.start] == "第"):
+            continue
+        before = view[pos : q.start]
+        value_verb = _VALUE_VERB.search(before)
+        first_verb = _COMMITMENT_VERB.search(before)
+        if value_verb:  # 金融业增加值增长13%: the object precedes the verb
+            verb, lead = value_verb["verb"], before[: value_verb.start()]
+        elif first_verb and first_verb.end() == len(before.rstrip()) and _OBJECT_EDGES.sub("", before[: first_verb.start()]):
+            verb, lead = first_verb.group(), before  # 红十字现场救护员培训800人次: a verb-final object
+        elif first_verb:
+            verb, lead = first_verb.group(), before[first_verb.end() :]
+        else:
+            lead = before  # 新增创新型平台10家、创新型企业400家: the verb carries over
+        qualifier, kind, qlen = _claims._qualifier(before, view[q.end :], "")
+        after = q.end + qlen
+        tail = _TAIL.match(view, after).group()
+        lead, tail = _OBJECT_EDGES.sub("", lead), _OBJECT_EDGES.sub("", tail)
+        # Counted things follow a measure word (23条主干道, 13条河道); amounts follow their object.
+        if units()[q.unit] == "count":
+            new_obj = tail or lead
+        else:
+            new_obj = lead or tail
+        obj = new_obj or obj  # "安置房50万平方米、竣工40万平方米": the object carries over
+        if q.value_high is not None:
+            kind = "range"
+        rows.append(dict(
+            report_id=report.report_id, place=m.place, report_type=m.report_type, plan_year=m.plan_year,
+            section_no=report.structure.section_of[paragraph], part=report.structure.parts[paragraph],
+            verb=verb, object=obj, value=q.value, value_high=q.value_high, unit=q.unit, qualifier=qualifier,
+            qualifier_kind=kind, sentence_no=sentence_no, text_span=clause, start=offset, end=offset + len(clause),
+            raw_start=raw_start, raw_end=raw_end,
+        ))
+        pos = after + (len(tail) if new_obj == tail and tail else 0)
+    return rows
+
+
+def _ordered(reports: Sequence[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.source_file, r.report_no))
+
+
+def _frame(rows: list[dict], columns: list[str], nullable_ints: Sequence[str] = ()) -> pd.DataFrame:
+    from .metadata import REPORT_TYPES
+
+    df = pd.DataFrame(rows, columns=columns)
+    for col in nullable_ints:
+        df[col] = df[col].astype("Int64")
+    for col in ("value", "value_high"):
+        df[col] = df[col].astype("float64")
+    for col in ("start", "end", "raw_start", "raw_end", "sentence_no"):
+        df[col] = df[col].astype("int64")
+    df["report_type"] = pd.Categorical(df["report_type"], categories=list(REPORT_TYPES))
+    if "indicator" in df:
+        df["indicator"] = pd.Categorical(df["indicator"], categories=list(vocabulary()))
+    if "part" in df:
+        df["part"] = pd.Categorical(df["part"], categories=list(PARTS))
+    df["qualifier_kind"] = pd.Categorical(df["qualifier_kind"], categories=list(QUALIFIER_KINDS))
+    for col in ("is_sub", "estimated"):
+        if col in df:
+            df[col] = df[col].astype("bool")
+    return df
