@@ -60,7 +60,7 @@ QUALITATIVE = re.compile(
     r"|保持(?:在)?(?:合理区间|基本稳定|稳定)|基本稳定|总体稳定|进一步(?:提高|优化|改善|下降)|控制在(?:省|市)(?:下达|考核)(?:的)?(?:目标|指标|范围)(?:以)?内"
 )
 _CIRCUMSTANCE = re.compile(r"^在.*(?:情况|背景|形势|前提|条件)下")
-_SHARE = re.compile(r"占|比重|比例")
+_SHARE = re.compile(r"占(?!比)[^,;]*$")  # 占全区一般公共预算收入60.37%: a share, not the indicator's value
 _PERCENT_UNITS = {"%", "‰", "个百分点", "百分点"}
 _OPEN, _CLOSE = "(“《[", ")”》]"
 
@@ -125,7 +125,7 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     parts = [(a, b) for a, b in _split(phrase, "、和及与")]
     if len(parts) > 1:
         resolved = [(phrase[a:b], a) + indicators.resolve(phrase[a:b]) for a, b in parts]
-        if sum(1 for r in resolved if r[2] != "other") >= 2:
+        if any(r[2] != "other" for r in resolved):
             return [(ind, raw[:end], offset + a) for raw, a, ind, end in resolved]
     indicator, end = indicators.resolve(phrase)
     return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
@@ -234,8 +234,14 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
     ):
         before = clause[: quantities[0].start].rstrip()
         change = _CHANGE.search(before)
+        verb = change or _LEVEL_VERB.search(before)
         n = len(quantities)
-        pool = seg.pending if change and len(seg.pending) == n else seg.named[-n:] if len(seg.named) >= n else []
+        phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
+        if phrase:  # "财政总收入和一般公共预算收入分别增长8%和7%"
+            _name(seg, phrase, offset + off, is_sub)
+            pool = seg.current if len(seg.current) == n else []
+        else:
+            pool = seg.pending if change and len(seg.pending) == n else seg.named[-n:] if len(seg.named) >= n else []
         if len(pool) != n:
             return []  # cannot tell which value belongs to which indicator
         out = [_claim(name, q, clause, offset, before, change, None) for name, q in zip(pool, quantities)]

@@ -51,3 +51,50 @@ def test_parse_chinese_integer_roundtrip(n):
 )
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
+
+
+# --- numbers with multipliers and units ---------------------------------------------------
+
+from reportlib.numbers import find_quantities, parse_number  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("420", 420), ("7.5", 7.5), ("1,500", 1500), ("27321", 27321), ("3万", 30000), ("1.5亿", 1.5e8), ("两万", 20000),
+     ("一千二百", 1200)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("地区生产总值420亿元,增长7.5%", [(420, None, "亿元"), (7.5, None, "%")]),
+        ("新增城镇就业岗位3万个", [(30000, None, "个")]),  # 万 multiplies a count…
+        ("新增就业2.1万人", [(2.1, None, "万人")]),  # …but stays in a unit of its own
+        ("实际利用外资2.8亿美元", [(2.8, None, "亿美元")]),
+        ("增长6%—6.5%", [(6, 6.5, "%")]),
+        ("增长6-6.5%", [(6, 6.5, "%")]),
+        ("服务业增加值占比提高1个百分点", [(1, None, "个百分点")]),
+        ("十件民生实事", [(10, None, "件")]),
+        ("十大产业、一流城区、PM2.5、IPv6、5G", []),  # words and names, not quantities
+        ("2018年", [(2018, None, None)]),  # a year has no unit
+    ],
+)
+def test_find_quantities(text, found):
+    assert [(q.value, q.value_high, q.unit) for q in find_quantities(text)] == found
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["亿元", "个", "%", "人", "万平方米"]))
+def test_quantities_roundtrip(n, unit):
+    grouped = f"{n:,}"
+    (q,) = find_quantities(f"新增{grouped}{unit}")
+    assert (q.value, q.unit) == (n, unit)
+
+
+@given(st.decimals(min_value=0, max_value=9999, places=2, allow_nan=False), st.sampled_from(["万", "亿"]))
+def test_multipliers(d, mult):
+    (q,) = find_quantities(f"{d}{mult}个")
+    assert q.value == pytest.approx(float(d) * (10**4 if mult == "万" else 10**8))
+    assert q.unit == "个"

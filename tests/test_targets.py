@@ -1,0 +1,127 @@
+"""Targets, headline results and commitments on the seeds, measured against hand-coded tables."""
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import reportlib
+from reportlib.evaluation import score
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TARGET_KEYS = ["report_id", "indicator", "indicator_raw", "measure", "direction", "value", "value_high", "unit",
+               "qualifier", "qualifier_kind", "is_sub"]
+ACTUAL_KEYS = ["report_id", "indicator", "indicator_raw", "measure", "direction", "value", "unit", "qualifier_kind",
+               "estimated"]
+
+
+def gold(name):
+    return pd.read_csv(FIXTURES / name, dtype=str, keep_default_na=False)
+
+
+def test_every_target_matches_the_hand_coding(corpus):
+    s = score(corpus.targets, gold("gold_targets.csv"), TARGET_KEYS)
+    assert (s.n_gold, s.precision, s.recall) == (33, 1.0, 1.0), (s.missed, s.spurious)
+
+
+def test_every_headline_result_matches_the_hand_coding(corpus):
+    s = score(corpus.actuals, gold("gold_actuals.csv"), ACTUAL_KEYS)
+    assert (s.n_gold, s.precision, s.recall) == (71, 1.0, 1.0), (s.missed, s.spurious)
+
+
+def test_score_reports_what_differs(corpus):
+    g = gold("gold_targets.csv")
+    g.loc[0, "value"] = "7.0"  # a wrong hand-coded value: one miss, one spurious row
+    s = score(corpus.targets, g, TARGET_KEYS)
+    assert (s.n_matched, len(s.missed), len(s.spurious)) == (32, 1, 1)
+    assert s.spurious.iloc[0].text_span == "生产总值增长7.5%"
+
+
+def rows(df, report_id, indicator_raw):
+    return df[(df.report_id == report_id) & (df.indicator_raw == indicator_raw)]
+
+
+def test_target_years_and_provenance(corpus):
+    t = corpus.targets
+    assert t.groupby("report_id").target_year.first().to_dict() == {
+        "jianggan-2014-gov": 2014, "shangcheng-2020-gov": 2020, "jianggan-2020-gov": 2020,
+        "xiacheng-2018-party": 2018, "xiacheng-2018-gov": 2018}
+    for r in corpus:
+        raw = r.raw.text
+        for row in t[t.report_id == r.report_id].itertuples():
+            assert r.text[row.start : row.end] == row.text_span
+            # the raw span holds the same words, up to cleaning (spaces, page breaks)
+            assert "".join(raw[row.raw_start : row.raw_end].split()) == "".join(row.text_span.split())
+
+
+def test_the_target_a_page_break_split(corpus):
+    (gdp,) = rows(corpus.targets, "xiacheng-2018-gov", "地区生产总值").itertuples()
+    raw = corpus.report("xiacheng-2018-gov").raw.text
+    assert raw[gdp.raw_start : gdp.raw_end] == "地区\n\n生产总值增长6%"
+
+
+def test_estimated_and_years_of_results(corpus):
+    a = corpus.actuals
+    assert a[a.report_id == "xiacheng-2018-party"].estimated.all()  # "全年预计完成…"
+    assert not a[a.report_id == "xiacheng-2018-gov"].estimated.any()
+    assert a.groupby("report_id").year.first().to_dict() == {
+        "jianggan-2014-gov": 2013, "shangcheng-2020-gov": 2019, "xiacheng-2018-party": 2017,
+        "xiacheng-2018-gov": 2017, "shangcheng-2013-party": 2012, "shangcheng-2013-gov": 2012}
+
+
+def test_sector_figures_are_not_headline_results(corpus):
+    a = corpus.actuals
+    s2020 = a[a.report_id == "shangcheng-2020-gov"]
+    assert 49.19 not in set(s2020.value) and 18.08 not in set(s2020.value)  # 五大主导产业, 金融服务业
+
+
+@pytest.mark.parametrize(
+    "report_id, verb, obj, value, unit, qualifier",
+    [
+        ("jianggan-2014-gov", "新增", "公共停车泊位", 1500, "个", "以上"),
+        ("jianggan-2014-gov", "实际利用", "外资", 2.8, "亿美元", ""),
+        ("jianggan-2014-gov", "新开工建设", "安置房", 50, "万平方米", ""),
+        ("jianggan-2014-gov", "竣工", "安置房", 40, "万平方米", ""),  # the object carries over
+        ("jianggan-2014-gov", "完成", "河道清淤和治理", 13, "条", ""),  # the counted thing follows 条
+        ("xiacheng-2018-gov", "新增", "公共停车泊位", 500, "个", ""),
+        ("shangcheng-2020-gov", "完成", "二次供水改造工程", 10, "个", ""),
+    ],
+)
+def test_commitments(corpus, report_id, verb, obj, value, unit, qualifier):
+    c = corpus.commitments
+    hit = c[(c.report_id == report_id) & (c.verb == verb) & (c.object == obj) & (c.value == value) & (c.unit == unit)]
+    assert len(hit) >= 1
+    assert hit.iloc[0].qualifier == qualifier
+
+
+def test_commitments_leave_out_names_slogans_and_targets(corpus):
+    c = corpus.commitments
+    assert not c.text_span.str.contains("全会").any()  # 十八届三中全会: a name, not a count
+    assert not c.text_span.str.contains("八项规定").any()
+    assert not c.text_span.str.contains("主要预期").any()  # targets are in the targets table
+    assert set(c.part) <= {"plan", "livelihood"}
+
+
+def test_reports_without_targets_give_zero_rows(corpus, tmp_path):
+    assert set(corpus.targets.report_id) == {"jianggan-2014-gov", "shangcheng-2020-gov", "jianggan-2020-gov",
+                                              "xiacheng-2018-party", "xiacheng-2018-gov"}
+    npc = corpus.select(report_types="npc_standing_committee_report")
+    for table in (npc.targets, npc.actuals, npc.commitments):
+        assert len(table) == 0 and "report_id" in table.columns
+    path = tmp_path / "plan.txt"
+    path.write_text("各位代表:\n\n2019年工作重点\n\n新的一年,我们要坚持稳中求进,推动高质量发展。", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        assert len(reportlib.load_corpus(path).targets) == 0
+
+
+def test_tabulate_writes_the_target_tables(tmp_path):
+    from reportlib import cli
+
+    assert cli.main(["tabulate", "--out", str(tmp_path)]) == 0
+    t = pd.read_csv(tmp_path / "targets.csv")
+    row = t[(t.report_id == "jianggan-2014-gov") & (t.indicator == "fixed_asset_investment")].iloc[0]
+    assert (row.value, row.unit, row.direction, row.qualifier, row.qualifier_kind) == (10, "%", "increase", "以上", "floor")
+    assert list(pd.read_csv(tmp_path / "actuals.csv").columns[:5]) == ["report_id", "place", "report_type", "year", "indicator"]
+    assert (tmp_path / "commitments.csv").stat().st_size > 1000
