@@ -115,10 +115,21 @@ def parse_number(text: str) -> float:
 
 
 @functools.cache
+def _unit_rows() -> dict[str, dict[str, str]]:
+    with resource("units.csv").open(encoding="utf-8", newline="") as f:
+        return {row["unit"]: row for row in csv.DictReader(f)}
+
+
+@functools.cache
 def units() -> dict[str, str]:
     """``unit -> kind`` from ``resources/units.csv`` (亿元: currency, 个百分点: percentage_points…)."""
-    with resource("units.csv").open(encoding="utf-8", newline="") as f:
-        return {row["unit"]: row["kind"] for row in csv.DictReader(f)}
+    return {unit: row["kind"] for unit, row in _unit_rows().items()}
+
+
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """A unit as a figure shows it: 人 in Chinese, "people" in English."""
+    row = _unit_rows().get(unit)
+    return unit if lang == "zh" or row is None else row["label_en"]
 
 
 @functools.cache

@@ -50,6 +50,12 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
             assert (run_dir / "figures" / f"{name}.{ext}").stat().st_size > 0
     reports = pd.read_csv(run_dir / "tables" / "01_reports.csv")
     assert len(reports) == 9 and reports.loc[0, "report_id"] == "jianggan-2014-gov"
+    for name in ("02_target_heatmap", "02_ambition", "02_results_by_report_type"):
+        for lang in ("zh", "en"):  # every figure of the growth-target notebook in both languages
+            assert (run_dir / "figures" / f"{name}_{lang}.pdf").stat().st_size > 0
+    ambition = pd.read_csv(run_dir / "tables" / "02_ambition.csv")
+    row = ambition[(ambition.report_id == "jianggan-2014-gov") & (ambition.indicator == "gdp")].iloc[0]
+    assert (row.target, row.actual, row.ambition_pp) == (7.5, 7.5, 0.0)
 
 
 def test_parameters_reach_the_notebook(tmp_path):

@@ -1,0 +1,55 @@
+"""The growth-target figures, in both languages, from the seeds' tables."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from reportlib import compare, figures, plots  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def style():
+    figures.set_style()
+    yield
+    plt.close("all")
+
+
+def texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.texts + ax.get_yticklabels() + ax.get_xticklabels()]
+
+
+def test_target_heatmap_shows_every_target_and_the_dropped_ones(corpus):
+    zh = texts(plots.target_heatmap(corpus.targets, "zh"))
+    assert "10%以上" in zh and "8%左右" in zh and "−4%" in zh
+    assert zh.count("未设定") == 2  # Jianggan 2020 dropped industrial value added and energy intensity
+    assert "完成上级\n下达任务" in zh
+    assert "江干区 2020 政府工作报告" in zh
+    en = texts(plots.target_heatmap(corpus.targets, "en"))
+    assert en.count("absent") == 2 and "≥10%" in en and "24500 units" in en
+    assert "Jianggan District 2020 Government report" in en
+
+
+def test_ambition_chart(corpus):
+    fig = plots.ambition_chart(compare.ambition(corpus.targets, corpus.actuals), "en")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[:2] == ["GDP", "Service sector value added"]
+    widths = sorted(round(p.get_width(), 2) for p in fig.axes[0].patches if p.get_height() > 0 and p.get_width() != 0)
+    assert widths[0] == -6.1 and widths[-1] == 9.5  # Jianggan 2014 fiscal revenue; Shangcheng 2020 investment
+
+
+def test_type_comparison_chart(corpus):
+    fig = plots.type_comparison_chart(compare.compare_report_types(corpus.actuals, "year"), "year", "zh")
+    labels = texts(fig)
+    assert "下城区 2017: 财政总收入" in labels and "上城区 2012: 地区生产总值" in labels
+    assert [ax.get_title() for ax in fig.axes] == ["增长率", "总量"]
+
+
+def test_empty_selections_draw_a_note_not_an_error(corpus):
+    empty = pd.DataFrame(columns=["report_id"])
+    for fig in (plots.ambition_chart(empty, "en"), plots.type_comparison_chart(empty, "year", "en"),
+                plots.target_heatmap(corpus.targets.iloc[0:0], "en")):
+        assert [t.get_text() for ax in fig.axes for t in ax.texts] == ["No comparable data in the selected reports"]
