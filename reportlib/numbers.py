@@ -94,8 +94,9 @@ def parse_date(text: str) -> str | None:
 
 #: An Arabic number: 420, 7.5, 27321, 1,500 (grouping commas only before exactly three digits).
 ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-#: A Chinese numeral as used in counts (万 and 亿 are multipliers, matched separately).
-CHINESE_NUMBER = r"[零〇○一二两三四五六七八九十百千]+"
+#: A Chinese numeral as used in counts: 一千二百, 一万二千; a trailing 万 or 亿 (两万人) is matched
+#: as a multiplier, so that 万人 can stay a unit.
+CHINESE_NUMBER = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿][零〇○一二两三四五六七八九十百千]+)*"
 MULTIPLIERS = {"千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
 _MULTIPLIER = "千万|百万|十万|万|亿"
 
