@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from . import indicators
 from .numbers import Quantity, find_quantities, units
 
-_BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by _mask_brackets: 比上年(指2011年,下同)增长
+_BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by mask_brackets: 比上年(指2011年,下同)增长
 #: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
 _CHANGE = re.compile(
     rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|比\d{{4}}年|同口径|分别|年均|平均){_BRACKET})*"
@@ -87,7 +87,7 @@ class Claim:
     end: int
 
 
-def _split(text: str, seps: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_outside_brackets(text: str, seps: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between separators, ignoring separators inside brackets or quotes."""
     end = len(text) if end is None else end
     spans, depth, left = [], 0, start
@@ -104,7 +104,7 @@ def _split(text: str, seps: str, start: int = 0, end: int | None = None) -> list
     return [(a, b) for a, b in spans if b > a]
 
 
-def _mask_brackets(text: str) -> str:
+def mask_brackets(text: str) -> str:
     """``text`` with the content of round brackets blanked (same length): 比上年(指2011年,下同)增长."""
     out, depth = [], 0
     for ch in text:
@@ -122,7 +122,7 @@ def _mask_brackets(text: str) -> str:
 def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     """Indicators a phrase names: ``(indicator, raw, start)``. "财政总收入、地方财政收入" names two;
     "商贸、金融、文创、健康、信息五大产业" one (other)."""
-    parts = [(a, b) for a, b in _split(phrase, "、和及与")]
+    parts = [(a, b) for a, b in split_outside_brackets(phrase, "、和及与")]
     if len(parts) > 1:
         resolved = [(phrase[a:b], a) + indicators.resolve(phrase[a:b]) for a, b in parts]
         if any(r[2] != "other" for r in resolved):
@@ -144,7 +144,7 @@ def _clean_phrase(text: str) -> tuple[str, int]:
     return phrase, lead + (len(text[lead:]) - len(text[lead:].lstrip()))
 
 
-def _qualifier(before: str, after: str, prefix: str) -> tuple[str, str, int]:
+def qualifier_of(before: str, after: str, prefix: str) -> tuple[str, str, int]:
     """``(qualifier, kind, length of the qualifier after the value)``."""
     m = _QUALIFIER_AFTER.match(after)
     word = m["q"] if m else ""
@@ -189,11 +189,11 @@ def parse_claims(sentence: str) -> list[Claim]:
     >>> [(c.indicator, c.measure, c.value, c.unit) for c in parse_claims("地区生产总值420亿元,增长7.5%;")]
     [('gdp', 'level', 420.0, '亿元'), ('gdp', 'growth', 7.5, '%')]
     """
-    masked = _mask_brackets(sentence)
+    masked = mask_brackets(sentence)
     claims: list[Claim] = []
-    for seg_start, seg_end in _split(sentence, ";。"):
+    for seg_start, seg_end in split_outside_brackets(sentence, ";。"):
         seg = _Segment([], [], [])
-        for c_start, c_end in _split(sentence, ",:", seg_start, seg_end):
+        for c_start, c_end in split_outside_brackets(sentence, ",:", seg_start, seg_end):
             clause = masked[c_start:c_end]
             if not _CIRCUMSTANCE.match(clause.strip()):
                 claims += _clause_claims(clause, c_start, seg)
@@ -287,7 +287,7 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
         measure, direction = "growth", "increase"
     else:
         measure, direction = "level", "level"
-    qualifier, kind, qlen = _qualifier(before, clause[q.end :], aim)
+    qualifier, kind, qlen = qualifier_of(before, clause[q.end :], aim)
     if q.value_high is not None:
         kind = "range"
     return Claim(name.indicator, name.raw, measure, direction, q.value, q.value_high, q.unit, qualifier, kind,

@@ -13,6 +13,7 @@ text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import re
 import unicodedata
@@ -299,6 +300,16 @@ def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pa
     return out
 
 
+def _table(module: str, builder: str) -> cached_property:
+    """A Corpus table built on first use by ``reportlib.<module>.<builder>(reports)``."""
+
+    def build(self: Corpus) -> pd.DataFrame:
+        return getattr(importlib.import_module(f"{__package__}.{module}"), builder)(self._reports)
+
+    build.__doc__ = f"The table built by :func:`reportlib.{module}.{builder}`."
+    return cached_property(build)
+
+
 class Corpus:
     """A set of reports and their tables.
 
@@ -310,7 +321,8 @@ class Corpus:
     TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary", "targets", "actuals", "commitments")
 
     def __init__(self, reports: Iterable[Report], skipped: Iterable[InputFileError] = ()) -> None:
-        self._reports = list(reports)
+        # The order of every table: source file, then position in the file.
+        self._reports = sorted(reports, key=lambda r: (r.source_file, r.report_no))
         self.skipped: list[InputFileError] = list(skipped)
         self._by_id = {r.report_id: r for r in self._reports}
         if len(self._by_id) != len(self._reports):
@@ -366,54 +378,15 @@ class Corpus:
         ]
         return Corpus(keep, self.skipped)
 
-    # --- tables -------------------------------------------------------------------------
-    @cached_property
-    def reports(self) -> pd.DataFrame:
-        from .tables import reports_table
-
-        return reports_table(self._reports)
-
-    @cached_property
-    def sections(self) -> pd.DataFrame:
-        from .tables import sections_table
-
-        return sections_table(self._reports)
-
-    @cached_property
-    def paragraphs(self) -> pd.DataFrame:
-        from .tables import paragraphs_table
-
-        return paragraphs_table(self._reports)
-
-    @cached_property
-    def sentences(self) -> pd.DataFrame:
-        from .tables import sentences_table
-
-        return sentences_table(self._reports)
-
-    @cached_property
-    def glossary(self) -> pd.DataFrame:
-        from .tables import glossary_table
-
-        return glossary_table(self._reports)
-
-    @cached_property
-    def targets(self) -> pd.DataFrame:
-        from .targets import targets_table
-
-        return targets_table(self._reports)
-
-    @cached_property
-    def actuals(self) -> pd.DataFrame:
-        from .targets import actuals_table
-
-        return actuals_table(self._reports)
-
-    @cached_property
-    def commitments(self) -> pd.DataFrame:
-        from .targets import commitments_table
-
-        return commitments_table(self._reports)
+    # --- tables (built on first use; columns documented where they are built) -----------
+    reports = _table("tables", "reports_table")
+    sections = _table("tables", "sections_table")
+    paragraphs = _table("tables", "paragraphs_table")
+    sentences = _table("tables", "sentences_table")
+    glossary = _table("tables", "glossary_table")
+    targets = _table("targets", "targets_table")
+    actuals = _table("targets", "actuals_table")
+    commitments = _table("targets", "commitments_table")
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name."""
@@ -455,7 +428,7 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
         raise failed[0] if len(failed) == 1 else CorpusError(failed)
     for e in failed:
         warnings.warn(f"skipped {e}", ReportLibWarning, stacklevel=2)
-    reports.sort(key=lambda r: (r.source_file, r.report_no))  # the order of every table
+    reports.sort(key=lambda r: (r.source_file, r.report_no))  # ids made unique in table order
     _make_ids_unique(reports)
     for r in reports:
         for w in r.warnings:

@@ -3,7 +3,7 @@
 Offsets: ``start``/``end`` are positions in the report's clean text (``corpus.text(report_id)``);
 ``raw_start``/``raw_end`` are positions in the decoded source file
 (``reportlib.read_raw(path).text``), so ``raw_text[raw_start:raw_end]`` is the source of a row.
-Rows are ordered by source file, position in the file, then position in the report.
+Rows follow the corpus order (source file, position in the file), then the position in the report.
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ def _frame(rows: list[dict], columns: list[str], categories: dict[str, Sequence[
     return df
 
 
-def _ordered(reports: Sequence[Report]) -> list[Report]:
-    return sorted(reports, key=lambda r: (r.source_file, r.report_no))
-
-
 def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
     """One row per report.
 
@@ -55,7 +51,7 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
     Null where the text does not state a value.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         m = r.metadata
         body = r.text
         rows.append(dict(
@@ -91,7 +87,7 @@ def sections_table(reports: Sequence[Report]) -> pd.DataFrame:
     included), ``start``/``end``, ``raw_start``/``raw_end``, ``n_chars``.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         spans = r.paragraph_spans
         for s in r.structure.sections:
             start, end = spans[s.first_paragraph][0], spans[s.last_paragraph][1]
@@ -117,7 +113,7 @@ def paragraphs_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``n_chars``, ``n_joins`` (page breaks mended inside the paragraph).
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         st = r.structure
         for i, (p, (start, end)) in enumerate(zip(r.paragraphs, r.paragraph_spans)):
             rows.append(dict(
@@ -139,7 +135,7 @@ def sentences_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``section_no``, ``part``, ``kind``, ``text``, ``start``/``end``, ``raw_start``/``raw_end``.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         st = r.structure
         for k, (i, start, end) in enumerate(r.sentence_spans):
             raw_start, raw_end = r.raw_span(start, end)
@@ -161,7 +157,7 @@ def glossary_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``start``/``end``, ``raw_start``/``raw_end``.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         for k, g in enumerate(r.structure.glossary):
             raw_start, raw_end = r.raw_span(g.start, g.end)
             rows.append(dict(

@@ -123,7 +123,7 @@ def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
     no rows.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         for k, start, end, year in target_sentences(r):
             for claim in _claims.parse_claims(r.text[start:end]):
                 row = _claim_row(r, claim, start)
@@ -139,7 +139,7 @@ def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``target_year``, and ``estimated`` (the sentence says 预计: a preliminary figure).
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         by_paragraph: dict[int, list] = {}
         for k, i, start, end in _sentences(r, {"review"}):
             found = _claims.parse_claims(r.text[start:end])
@@ -174,13 +174,13 @@ def commitments_table(reports: Sequence[Report]) -> pd.DataFrame:
     commitments.
     """
     rows = []
-    for r in _ordered(reports):
+    for r in reports:
         skip = {k for k, *_ in target_sentences(r)}
         for k, i, start, end in _sentences(r, {"plan", "livelihood"}):
             if k in skip:
                 continue
             sentence = r.text[start:end]
-            for c_start, c_end in _claims._split(sentence, ",;:。"):
+            for c_start, c_end in _claims.split_outside_brackets(sentence, ",;:。"):
                 clause = sentence[c_start:c_end]
                 rows += _commitments(r, clause, start + c_start, k, i)
     return _frame(rows, COMMITMENT_COLUMNS, nullable_ints=["plan_year", "section_no"])
@@ -230,7 +230,7 @@ def _commitments(report: Report, clause: str, offset: int, sentence_no: int, par
             verb, lead = first_verb.group(), before[first_verb.end() :]
         else:
             lead = before  # 新增创新型平台10家、创新型企业400家: the verb carries over
-        qualifier, kind, qlen = _claims._qualifier(before, view[q.end :], "")
+        qualifier, kind, qlen = _claims.qualifier_of(before, view[q.end :], "")
         after = q.end + qlen
         tail = _TAIL.match(view, after).group()
         lead, tail = _OBJECT_EDGES.sub("", lead), _OBJECT_EDGES.sub("", tail)
@@ -251,10 +251,6 @@ def _commitments(report: Report, clause: str, offset: int, sentence_no: int, par
         ))
         pos = after + (len(tail) if new_obj == tail and tail else 0)
     return rows
-
-
-def _ordered(reports: Sequence[Report]) -> list[Report]:
-    return sorted(reports, key=lambda r: (r.source_file, r.report_no))
 
 
 def _frame(rows: list[dict], columns: list[str], nullable_ints: Sequence[str] = ()) -> pd.DataFrame:
