@@ -10,7 +10,8 @@ labels, its *aliases* and its *heads* (``|``-separated). A phrase is an indicato
   万元工业增加值**能耗**, 城镇登记**失业率**.
 
 Everything else is ``other``: 五大产业增加值 and 信息服务业增加值 are not the district's service
-value added. Extend the CSV to teach reportlib new phrases.
+value added. To teach reportlib new phrases or indicators, write a CSV with the same columns and
+load it with :func:`add_vocabulary` before building the tables.
 
 >>> canonical("地方财政收入"), canonical("万元工业增加值能耗"), canonical("五大产业增加值")
 ('general_budget_revenue', 'energy_intensity', 'other')
@@ -20,9 +21,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
+from pathlib import Path
 
+from .errors import ReportLibError
 from .paths import resource
+
+_EXTRA_FILES: list[Path] = []
 
 #: Words that may precede an alias without changing what it measures.
 MODIFIERS = (
@@ -36,18 +42,55 @@ _MODIFIER = re.compile(f"(?:{'|'.join(MODIFIERS)})*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
 
 
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    needed = {"indicator", "label_zh", "label_en", "aliases", "heads"}
+    if rows and not needed <= set(rows[0]):
+        raise ReportLibError(f"{path}: an indicator vocabulary needs the columns {sorted(needed)}")
+    return rows
+
+
 @functools.cache
 def vocabulary() -> dict[str, dict[str, object]]:
-    """``indicator -> {label_zh, label_en, aliases, heads}`` from ``resources/indicators.csv``."""
-    with resource("indicators.csv").open(encoding="utf-8", newline="") as f:
-        return {
-            row["indicator"]: {
-                "label_zh": row["label_zh"], "label_en": row["label_en"],
-                "aliases": tuple(a for a in row["aliases"].split("|") if a),
-                "heads": tuple(h for h in row["heads"].split("|") if h),
-            }
-            for row in csv.DictReader(f)
-        }
+    """``indicator -> {label_zh, label_en, aliases, heads}`` from ``resources/indicators.csv`` and
+    any file added with :func:`add_vocabulary` (whose aliases extend, and labels replace, those of
+    an indicator it shares)."""
+    vocab: dict[str, dict[str, object]] = {}
+    for path in (resource("indicators.csv"), *_EXTRA_FILES):
+        for row in _read(path):
+            entry = vocab.setdefault(row["indicator"], {"aliases": (), "heads": ()})
+            entry["label_zh"] = row["label_zh"] or entry.get("label_zh", row["indicator"])
+            entry["label_en"] = row["label_en"] or entry.get("label_en", row["indicator"])
+            entry["aliases"] += tuple(a for a in row["aliases"].split("|") if a and a not in entry["aliases"])
+            entry["heads"] += tuple(h for h in row["heads"].split("|") if h and h not in entry["heads"])
+    return vocab
+
+
+def add_vocabulary(path: str | os.PathLike) -> None:
+    """Add indicators or aliases from a CSV with the columns of ``resources/indicators.csv``
+    (indicator, label_zh, label_en, aliases, heads; ``|`` between aliases).
+
+    >>> add_vocabulary("my_indicators.csv")        # e.g. tourism_revenue,旅游总收入,Tourism revenue,旅游总收入|旅游收入,  # doctest: +SKIP
+    >>> corpus = reportlib.load_corpus(); corpus.targets   # doctest: +SKIP
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ReportLibError(f"{p}: no such vocabulary file")
+    _read(p)
+    _EXTRA_FILES.append(p)
+    _clear()
+
+
+def reset_vocabulary() -> None:
+    """Forget the files added with :func:`add_vocabulary`."""
+    _EXTRA_FILES.clear()
+    _clear()
+
+
+def _clear() -> None:
+    for f in (vocabulary, _alias_pattern, _owner):
+        f.cache_clear()
 
 
 @functools.cache

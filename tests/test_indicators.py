@@ -38,3 +38,30 @@ def test_vocabulary_has_the_issue_ids_with_labels():
     assert ids <= set(vocabulary())
     assert label("general_budget_revenue", "en") == "General public budget revenue"
     assert label("gdp", "zh") == "地区生产总值"
+
+
+def test_a_researcher_can_add_indicators(tmp_path):
+    from reportlib import indicators
+
+    path = tmp_path / "mine.csv"
+    path.write_text("indicator,label_zh,label_en,aliases,heads\n"
+                    "tourism_revenue,旅游总收入,Tourism revenue,旅游总收入|旅游收入,\n"
+                    "gdp,,,经济总量,\n", encoding="utf-8")
+    assert canonical("旅游总收入") == "other"
+    try:
+        indicators.add_vocabulary(path)
+        assert canonical("旅游总收入") == "tourism_revenue" and label("tourism_revenue", "en") == "Tourism revenue"
+        assert canonical("经济总量") == "gdp" and canonical("地区生产总值") == "gdp"  # extended, not replaced
+        assert label("gdp", "zh") == "地区生产总值"
+    finally:
+        indicators.reset_vocabulary()
+    assert canonical("旅游总收入") == "other"
+
+
+def test_a_bad_vocabulary_file_is_named(tmp_path):
+    from reportlib import ReportLibError, indicators
+
+    path = tmp_path / "bad.csv"
+    path.write_text("name,alias\nx,y\n", encoding="utf-8")
+    with pytest.raises(ReportLibError, match="bad.csv: an indicator vocabulary needs the columns"):
+        indicators.add_vocabulary(path)
