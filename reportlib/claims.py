@@ -124,7 +124,13 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     "商贸、金融、文创、健康、信息五大产业" one (other)."""
     parts = [(a, b) for a, b in split_outside_brackets(phrase, "、和及与")]
     if len(parts) > 1:
-        resolved = [(phrase[a:b], a) + indicators.resolve(phrase[a:b]) for a, b in parts]
+        last = phrase[parts[-1][0] : parts[-1][1]]
+        resolved = []
+        for a, b in parts:
+            part = phrase[a:b]
+            if len(part) <= 2 and (a, b) != parts[-1] and indicators.canonical(part) == "other":
+                part = part + last[len(part):]  # 城、乡居民人均可支配收入: 城 shares the head of 乡居民…
+            resolved.append((part, a) + indicators.resolve(part))
         if any(r[2] != "other" for r in resolved):
             return [(ind, raw[:end], offset + a) for raw, a, ind, end in resolved]
     indicator, end = indicators.resolve(phrase)
@@ -218,7 +224,9 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         if q:
             direction = "increase" if _TRAILING_CHANGE.search(phrase) and "下降" not in phrase else "level"
             phrase = _TRAILING_CHANGE.sub("", phrase)
-            names = _name(seg, phrase, offset + off, is_sub) if phrase else seg.current
+            # Only an indicator named here has a qualitative target: "…,全面完成省市下达的各项目标任务"
+            # closes a list of targets and is about all of them, not about the last one.
+            names = _name(seg, phrase, offset + off, is_sub) if phrase else []
             out = [Claim(n.indicator, n.raw, "qualitative", direction, None, None, None, q.group(), "qualitative",
                          n.is_sub, n.start, offset + q.end()) for n in names]
         else:

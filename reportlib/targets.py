@@ -114,7 +114,8 @@ def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
 
     Columns: ``report_id``, ``place``, ``report_type``, ``target_year`` (the year the cue
     names, else the report's plan year), ``indicator`` (canonical id, ``other`` for the rest),
-    ``indicator_raw`` (as written: 地方一般公共预算收入), ``value`` (null for a qualitative
+    ``indicator_raw`` (as written: 地方一般公共预算收入; an elided head is filled in:
+    城、乡居民人均可支配收入 gives 城居民… and 乡居民…), ``value`` (null for a qualitative
     target), ``value_high`` (upper end of a range), ``unit``, ``direction`` (increase,
     decrease, level), ``measure`` (growth, level, qualitative), ``qualifier`` (左右, 以上,
     力争…以上, 控制在…以内, 完成上级下达任务 …, or empty), ``qualifier_kind`` (point, approx,
