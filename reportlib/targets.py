@@ -90,22 +90,25 @@ def _claim_row(report: Report, claim: _claims.Claim, offset: int) -> dict:
     )
 
 
-def target_sentences(report: Report) -> list[tuple[int, int, int, int | None]]:
-    """``(sentence_no, start of the targets, end, year stated in the cue)`` for each sentence of
-    the plan part that states the main targets."""
+def target_sentences(report: Report) -> list[tuple[int, int, int, int | None, list[_claims.Claim]]]:
+    """``(sentence_no, start of the targets, end, year stated in the cue, claims)`` for each
+    sentence of the plan part that states the main targets (claim offsets are relative to
+    the start of the targets)."""
     out = []
     spans = list(_sentences(report, {"plan", "other"}))
     for n, (k, i, start, end) in enumerate(spans):
         sentence = report.text[start:end]
         m = TARGET_CUE.search(sentence)
-        if not m or not any(c.indicator != "other" for c in _claims.parse_claims(sentence[m.end():])):
+        found = _claims.parse_claims(sentence[m.end():]) if m else []
+        if not any(c.indicator != "other" for c in found):
             continue
         year = int(m["year"]) if m["year"] else None
-        out.append((k, start + m.end(), end, year))
+        out.append((k, start + m.end(), end, year, found))
         for k2, i2, start2, end2 in spans[n + 1:]:  # the targets may go on in the next sentences
-            if i2 != i or not any(c.indicator != "other" for c in _claims.parse_claims(report.text[start2:end2])):
+            more = _claims.parse_claims(report.text[start2:end2]) if i2 == i else []
+            if not any(c.indicator != "other" for c in more):
                 break
-            out.append((k2, start2, end2, year))
+            out.append((k2, start2, end2, year, more))
     return out
 
 
@@ -125,8 +128,8 @@ def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
     """
     rows = []
     for r in reports:
-        for k, start, end, year in target_sentences(r):
-            for claim in _claims.parse_claims(r.text[start:end]):
+        for k, start, _, year, found in target_sentences(r):
+            for claim in found:
                 row = _claim_row(r, claim, start)
                 row.update(target_year=year or r.metadata.plan_year, sentence_no=k)
                 rows.append(row)
