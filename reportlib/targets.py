@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -209,14 +210,32 @@ def _unbracket(text: str) -> tuple[str, list[int]]:
     return "".join(kept), index
 
 
-def _commitments(report: Report, clause: str, offset: int, sentence_no: int, paragraph: int) -> list[dict]:
-    """The quantified commitments of one clause. Quantities are counted ones written in Arabic
+@dataclass(frozen=True)
+class Promise:
+    """A quantity a clause promises: 新增(verb) 公共停车泊位(object) 1500 个 以上."""
+
+    verb: str
+    object: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    qualifier_kind: str
+    start: int  # of the number, in the clause
+    end: int
+
+
+def promises(clause: str) -> list[Promise]:
+    """The quantified promises of one clause. Quantities are counted ones written in Arabic
     digits: official documents write Chinese numerals for fixed expressions and names
-    (十八届三中全会, 中央八项规定, 三个方面), which are not commitments."""
-    view, _ = _unbracket(clause)
-    raw_start, raw_end = report.raw_span(offset, offset + len(clause))
-    m = report.metadata
-    rows: list[dict] = []
+    (十八届三中全会, 中央八项规定, 三个方面), which are not promises; ages (90岁以上老人) qualify
+    a group rather than count it.
+
+    >>> [(p.verb, p.object, p.value, p.unit, p.qualifier) for p in promises("二是新增公共停车泊位1500个以上")]
+    [('新增', '公共停车泊位', 1500.0, '个', '以上')]
+    """
+    view, index = _unbracket(clause)
+    out: list[Promise] = []
     verb = obj = ""
     pos = 0
     for q in find_quantities(view):
@@ -239,22 +258,25 @@ def _commitments(report: Report, clause: str, offset: int, sentence_no: int, par
         tail = _TAIL.match(view, after).group()
         lead, tail = _OBJECT_EDGES.sub("", lead), _OBJECT_EDGES.sub("", tail)
         # Counted things follow a measure word (23条主干道, 13条河道); amounts follow their object.
-        if units()[q.unit] == "count":
-            new_obj = tail or lead
-        else:
-            new_obj = lead or tail
+        new_obj = (tail or lead) if units()[q.unit] == "count" else (lead or tail)
         obj = new_obj or obj  # "安置房50万平方米、竣工40万平方米": the object carries over
-        if q.value_high is not None:
-            kind = "range"
-        rows.append(dict(
-            report_id=report.report_id, place=m.place, report_type=m.report_type, plan_year=m.plan_year,
-            section_no=report.structure.section_of[paragraph], part=report.structure.parts[paragraph],
-            verb=verb, object=obj, value=q.value, value_high=q.value_high, unit=q.unit, qualifier=qualifier,
-            qualifier_kind=kind, sentence_no=sentence_no, text_span=clause, start=offset, end=offset + len(clause),
-            raw_start=raw_start, raw_end=raw_end,
-        ))
+        out.append(Promise(verb, obj, q.value, q.value_high, q.unit, qualifier,
+                           "range" if q.value_high is not None else kind, index[q.start], index[q.end - 1] + 1))
         pos = after + (len(tail) if new_obj == tail and tail else 0)
-    return rows
+    return out
+
+
+def _commitments(report: Report, clause: str, offset: int, sentence_no: int, paragraph: int) -> list[dict]:
+    raw_start, raw_end = report.raw_span(offset, offset + len(clause))
+    m = report.metadata
+    return [
+        dict(report_id=report.report_id, place=m.place, report_type=m.report_type, plan_year=m.plan_year,
+             section_no=report.structure.section_of[paragraph], part=report.structure.parts[paragraph],
+             verb=p.verb, object=p.object, value=p.value, value_high=p.value_high, unit=p.unit, qualifier=p.qualifier,
+             qualifier_kind=p.qualifier_kind, sentence_no=sentence_no, text_span=clause, start=offset,
+             end=offset + len(clause), raw_start=raw_start, raw_end=raw_end)
+        for p in promises(clause)
+    ]
 
 
 def _frame(rows: list[dict], columns: list[str], nullable_ints: Sequence[str] = ()) -> pd.DataFrame:
