@@ -314,11 +314,13 @@ class Corpus:
     """A set of reports and their tables.
 
     Tables (pandas DataFrames, built on first use): ``reports``, ``sections``, ``paragraphs``,
-    ``sentences``, ``glossary`` (documented in :mod:`reportlib.tables`) and ``targets``,
-    ``actuals``, ``commitments`` (documented in :mod:`reportlib.targets`).
+    ``sentences``, ``glossary`` (documented in :mod:`reportlib.tables`), ``targets``,
+    ``actuals``, ``commitments`` (:mod:`reportlib.targets`) and ``livelihood``,
+    ``livelihood_lists``, ``quantities`` (:mod:`reportlib.livelihood`).
     """
 
-    TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary", "targets", "actuals", "commitments")
+    TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary", "targets", "actuals", "commitments",
+              "livelihood", "livelihood_lists", "quantities")
 
     def __init__(self, reports: Iterable[Report], skipped: Iterable[InputFileError] = ()) -> None:
         # The order of every table: source file, then position in the file.
@@ -387,6 +389,12 @@ class Corpus:
     targets = _table("targets", "targets_table")
     actuals = _table("targets", "actuals_table")
     commitments = _table("targets", "commitments_table")
+    # The three livelihood tables are built together.
+    _livelihood = _table("livelihood", "livelihood_tables")
+    livelihood = property(lambda self: self._livelihood["livelihood"], doc="See reportlib.livelihood.livelihood_table.")
+    livelihood_lists = property(lambda self: self._livelihood["livelihood_lists"],
+                                doc="See reportlib.livelihood.livelihood_lists_table.")
+    quantities = property(lambda self: self._livelihood["quantities"], doc="See reportlib.livelihood.quantities_table.")
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name."""

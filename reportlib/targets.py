@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -43,7 +43,8 @@ _ESTIMATED = re.compile(r"预计")
 #: Verbs of a commitment, longest first: 新开工建设安置房50万平方米, 新增公共停车泊位1500个以上.
 #: Words that are also nouns inside names (服务 in 服务中心, 安置 in 安置房) are left out.
 _COMMITMENT_VERB = re.compile(
-    "新开工建设|开工建设|改造提升|提升改造|回迁安置|新培育|实际利用|新开工|新增|新建|开工|竣工|建成|完成|改造|实施|开展|推进|"
+    "新开工建设|开工建设|改造提升|提升改造|升级改造|升级完善|回迁安置|新培育|实际利用|新开工|新改造|新改建|新增|新建|开工|竣工|"
+    "建成|建好|完成|改造|升级|完善|实施|开展|推进|"
     "打造|培育|引进|招引|引育|交付|提供|创建|创成|安装|举办|承办|实现|发放|培训|扶持|设立|组织|启动|整治|配备|投入|"
     "吸引|签约|惠及|帮扶|筹集|出让|拆除|征收|征迁|收购|腾退|收储|清淤|保障|利用|认定|建立|覆盖|缩短|压缩|减免|补贴|资助|"
     "救助|走访|排查|化解|整改|开通|启用|迁建|加装|增配|接管|消除|扩绿|交地|建设|提升|治理|开设|新设|推出|招聘|选派|加快|培训"
@@ -54,7 +55,7 @@ _VALUE_VERB = re.compile(
 )
 #: The noun after a quantity, up to punctuation or the next quantity: 13条[河道清淤和治理], 18条[道路]及5个…
 _TAIL = re.compile(r"(?:\d[^,;:。、“”\d]*|[^,;:。、“”]*?(?=[及和与]?\d|[,;:。、“”]|$))")
-_OBJECT_EDGES = re.compile(r"^(?:[、和及与对为,\s]|[一二三四五六七八九十]+是|确保|力争|实现|全年)+|(?:[、和及与的\s]|分别|均)+$")
+_OBJECT_EDGES = re.compile(r"^(?:[、和及与对为,\s]|[一二三四五六七八九十]+是|确保|力争|实现|全年)+|(?:[、和及与的\s]|分别|均|各)+$")
 _PROVENANCE = ["text_span", "start", "end", "raw_start", "raw_end"]
 TARGET_COLUMNS = [
     "report_id", "place", "report_type", "target_year", "indicator", "indicator_raw", "value", "value_high", "unit",
@@ -263,6 +264,15 @@ def promises(clause: str) -> list[Promise]:
         out.append(Promise(verb, obj, q.value, q.value_high, q.unit, qualifier,
                            "range" if q.value_high is not None else kind, index[q.start], index[q.end - 1] + 1))
         pos = after + (len(tail) if new_obj == tail and tail else 0)
+    return out
+
+
+def promises_in(text: str) -> list[Promise]:
+    """:func:`promises` of every clause of a longer text (an item, a sentence), with offsets in
+    ``text``; clauses end at , ; : 。 outside brackets and quotes."""
+    out = []
+    for a, b in _claims.split_outside_brackets(text, ",;:。"):
+        out += [replace(p, start=p.start + a, end=p.end + a) for p in promises(text[a:b])]
     return out
 
 

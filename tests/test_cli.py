@@ -20,8 +20,8 @@ def test_tabulate_the_bundled_folder(tmp_path, capsys):
     assert printed[0].startswith("jianggan-2014-gov") and "2014-01-20" in printed[0] and "滕勇(区长)" in printed[0]
     assert printed[-1].startswith("9 reports from 5 files")
     assert sorted(p.name for p in out.iterdir()) == [
-        "actuals.csv", "commitments.csv", "glossary.csv", "paragraphs.csv", "reports.csv", "sections.csv",
-        "sentences.csv", "targets.csv"]
+        "actuals.csv", "commitments.csv", "glossary.csv", "livelihood.csv", "livelihood_lists.csv", "paragraphs.csv",
+        "quantities.csv", "reports.csv", "sections.csv", "sentences.csv", "targets.csv"]
     reports = pd.read_csv(out / "reports.csv", dtype=str)
     row = reports.set_index("report_id").loc["xiacheng-2018-party"]
     assert (row.place, row.date, row.speaker, row.speaker_title, row.review_year, row.plan_year) == (
