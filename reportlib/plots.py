@@ -14,6 +14,7 @@ from . import compare
 from .figures import WIDTH_DOUBLE
 from .indicators import label as indicator_label
 from .labels import label, place_label
+from .livelihood import domain_label
 
 _TEXT = {
     "target": {"zh": "增长目标(%)", "en": "Growth target (%)"},
@@ -23,6 +24,14 @@ _TEXT = {
     "rates": {"zh": "增长率", "en": "Growth rates"},
     "levels": {"zh": "总量", "en": "Levels"},
     "empty": {"zh": "所选报告中没有可比数据", "en": "No comparable data in the selected reports"},
+    "items": {"zh": "项目数", "en": "Items"},
+    "listed": {"zh": "列出的项目", "en": "Items listed"},
+    "to_adopt": {"zh": "拟确定项目数", "en": "Items to adopt"},
+    "share_items": {"zh": "项目占比", "en": "Share of items"},
+    "quantified": {"zh": "有量化指标的项目", "en": "Items with a quantity"},
+    "not_quantified": {"zh": "无量化指标的项目", "en": "Items without a quantity"},
+    "deputies_vote": {"zh": "人大代表票决", "en": "Chosen by deputies' vote"},
+    "government": {"zh": "政府确定", "en": "Chosen by the government"},
 }
 
 
@@ -156,4 +165,96 @@ def type_comparison_chart(comparison: pd.DataFrame, year_label: str, lang: str =
             ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.invert_yaxis()
     fig.tight_layout()
+    return fig
+
+
+def domain_colors() -> dict[str, tuple]:
+    """A fixed colour per domain of the taxonomy (tab20, in taxonomy order), the same in every figure."""
+    import seaborn as sns
+
+    from .livelihood import domains
+
+    palette = sns.color_palette("tab20", 20)
+    return {d: palette[k % 20] for k, d in enumerate(domains())}
+
+
+def items_per_report_chart(lists: pd.DataFrame, lang: str = "zh"):
+    """Items each livelihood list gives, with the number to adopt where the text states one."""
+    import matplotlib.pyplot as plt
+
+    plans = lists[lists["kind"] == "plan_list"]
+    if plans.empty:
+        return _empty(lang)
+    names = [_report_name(p, y, t, lang) for p, y, t in zip(plans["place"], plans["plan_year"], plans["report_type"])]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.4 * len(plans) + 1.3))
+    y = np.arange(len(plans))
+    colors = ["C0" if s == "deputies_vote" else "C1" for s in plans["selection"]]
+    ax.barh(y, plans["n_listed"].astype(float), color=colors, label=_t("listed", lang))
+    adopt = plans["n_to_adopt"].astype("Float64")
+    ax.scatter(adopt, y, marker="D", color="0.15", zorder=3, label=_t("to_adopt", lang))
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set(xlabel=_t("items", lang))
+    handles = [plt.Rectangle((0, 0), 1, 1, color="C0"), plt.Rectangle((0, 0), 1, 1, color="C1"),
+               ax.collections[0]]
+    ax.legend(handles, [_t("deputies_vote", lang), _t("government", lang), _t("to_adopt", lang)], fontsize=7,
+              loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh"):
+    """Items per place (rows) and domain (columns)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if matrix.empty:
+        return _empty(lang)
+    data = matrix.copy()
+    data.index = [place_label(p, lang) for p in data.index]
+    data.columns = [domain_label(d, lang) for d in data.columns]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.45 * len(data) + 2.2))
+    sns.heatmap(data, annot=True, fmt="d", cmap="Blues", ax=ax, linewidths=0.5, linecolor="white",
+                cbar_kws={"label": _t("items", lang), "shrink": 0.7})
+    ax.grid(False)
+    ax.set(xlabel="", ylabel="")
+    ax.tick_params(axis="y", labelrotation=0)
+    ax.tick_params(axis="x", labelrotation=35)
+    for lab in ax.get_xticklabels():
+        lab.set_horizontalalignment("right")
+    return fig
+
+
+def selection_chart(comparison: pd.DataFrame, lang: str = "zh"):
+    """Domain shares of the items in lists chosen by the deputies' vote and by the government."""
+    import matplotlib.pyplot as plt
+
+    if comparison.empty:
+        return _empty(lang)
+    shares = comparison.set_index("selection")[[c for c in comparison.columns if c.startswith("share_")]]
+    colors = [domain_colors()[c.removeprefix("share_")] for c in shares.columns]
+    shares.columns = [domain_label(c.removeprefix("share_"), lang) for c in shares.columns]
+    shares.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shares.index, comparison["items"])]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shares) + 1.8))
+    shares.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colors)
+    ax.set(xlabel=_t("share_items", lang), ylabel="", xlim=(0, 1))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def quantified_chart(table: pd.DataFrame, lang: str = "zh"):
+    """Items per domain, split into those with a quantified promise and those without."""
+    import matplotlib.pyplot as plt
+
+    if table.empty:
+        return _empty(lang)
+    names = [domain_label(d, lang) for d in table["domain"]]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.35 * len(table) + 1.3))
+    y = np.arange(len(table))
+    quantified = table["quantified_items"].astype(float)
+    ax.barh(y, quantified, color="C2", label=_t("quantified", lang))
+    ax.barh(y, table["items"].astype(float) - quantified, left=quantified, color="0.8", label=_t("not_quantified", lang))
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set(xlabel=_t("items", lang))
+    ax.legend(fontsize=7, loc="lower right")
     return fig

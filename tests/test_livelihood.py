@@ -156,3 +156,18 @@ def test_classify():
     assert classify("为80周岁以上老年人提供居家养老服务包") == ("elderly_care", ["elderly_care"])
     assert classify("建设智慧餐饮共治平台。实现餐饮食品安全的智能管理", "建设智慧餐饮共治平台")[0] == "food_safety"
     assert classify("开展主题活动") == ("other", ["other"])
+
+
+def test_domain_matrix_and_comparisons(corpus):
+    from reportlib.livelihood import domain_matrix, quantified_by_domain, selection_comparison
+
+    m = domain_matrix(corpus.livelihood)
+    assert m.loc["江干区"].sum() == 20 and m.loc["下城区"].sum() == 12 and m.loc["上城区"].sum() == 12
+    assert m.loc["下城区", "housing"] == 3 and m.loc["江干区", "housing"] == 4
+    s = selection_comparison(corpus.livelihood).set_index("selection")
+    assert (s.loc["deputies_vote", "reports"], s.loc["deputies_vote", "items"]) == (3, 34)
+    assert (s.loc["government", "reports"], s.loc["government", "items"]) == (1, 10)
+    q = quantified_by_domain(corpus.livelihood, corpus.quantities).set_index("domain")
+    # Jianggan 2020 lists names only: its ten items carry no quantity
+    assert q["items"].sum() == 44 and q["quantified_items"].sum() == 44 - 10 - 2
+    assert q.loc["transport_parking", "quantities"] == 3

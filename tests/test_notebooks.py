@@ -53,6 +53,12 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     for name in ("02_target_heatmap", "02_ambition", "02_results_by_report_type"):
         for lang in ("zh", "en"):  # every figure of the growth-target notebook in both languages
             assert (run_dir / "figures" / f"{name}_{lang}.pdf").stat().st_size > 0
+    for name in ("03_items_per_report", "03_domains_by_place", "03_selection", "03_quantified_by_domain"):
+        for lang in ("zh", "en"):
+            assert (run_dir / "figures" / f"{name}_{lang}.svg").stat().st_size > 0
+    lists = pd.read_csv(run_dir / "tables" / "03_livelihood_lists.csv")
+    plan = lists[lists.kind == "plan_list"].set_index("report_id")
+    assert plan.loc["xiacheng-2018-gov", ["n_listed", "n_candidates", "n_to_adopt"]].tolist() == [12, 12, 10]
     ambition = pd.read_csv(run_dir / "tables" / "02_ambition.csv")
     row = ambition[(ambition.report_id == "jianggan-2014-gov") & (ambition.indicator == "gdp")].iloc[0]
     assert (row.target, row.actual, row.ambition_pp) == (7.5, 7.5, 0.0)

@@ -53,3 +53,22 @@ def test_empty_selections_draw_a_note_not_an_error(corpus):
     for fig in (plots.ambition_chart(empty, "en"), plots.type_comparison_chart(empty, "year", "en"),
                 plots.target_heatmap(corpus.targets.iloc[0:0], "en")):
         assert [t.get_text() for ax in fig.axes for t in ax.texts] == ["No comparable data in the selected reports"]
+
+
+def test_livelihood_figures(corpus):
+    from reportlib import livelihood as lv
+
+    heat = plots.domain_heatmap(lv.domain_matrix(corpus.livelihood), "en")
+    assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == ["Shangcheng District", "Xiacheng District",
+                                                                     "Jianggan District"]
+    assert "Housing" in texts(heat) and "4" in texts(heat)
+    items = plots.items_per_report_chart(corpus.livelihood_lists, "zh")
+    assert "下城区 2018 政府工作报告" in texts(items)
+    assert sorted(p.get_width() for p in items.axes[0].patches) == [10, 10, 12, 12]
+    sel = plots.selection_chart(lv.selection_comparison(corpus.livelihood), "en")
+    assert [t.get_text() for t in sel.axes[0].get_yticklabels()] == ["Chosen by deputies' vote (n=34)",
+                                                                    "Chosen by the government (n=10)"]
+    colors = {tuple(p.get_facecolor()[:3]) for p in sel.axes[0].patches}
+    assert len(colors) == len(lv.selection_comparison(corpus.livelihood).filter(like="share_").columns)
+    q = plots.quantified_chart(lv.quantified_by_domain(corpus.livelihood, corpus.quantities), "zh")
+    assert "住房保障" in texts(q)
