@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import patterns
+from .numbers import parse_chinese_integer
 from .paths import resource
 
 PARTS: tuple[str, ...] = ("review", "plan", "livelihood", "glossary", "other")
@@ -174,9 +175,38 @@ def detect_heading(text: str, markdown_level: int = 0) -> Heading | None:
     return None
 
 
-def _is_list_item(text: str) -> bool:
+def _item_number(text: str) -> tuple[str, int] | None:
+    """``(style, number)`` of a paragraph that starts like a list item: 1. / (1) / ① / 一、 / (一) / 一是."""
     e = patterns.enumerator(text)
-    return bool((e and e[0] in ("arabic", "arabic_paren", "circled")) or patterns.ITEM_SHI.match(text))
+    if e:
+        style, num = e[0], e[1]
+    else:
+        m = patterns.ITEM_SHI.match(text)
+        if not m:
+            return None
+        style, num = "shi", m["num"]
+    try:
+        value = ord(num) - 0x245F if style == "circled" else parse_chinese_integer(num)
+    except ValueError:
+        return None
+    return style, value
+
+
+def _item_run(texts: list[str], start: int) -> int:
+    """End (exclusive) of the numbered items from ``start``: a run 1, 2, 3… in one style, with
+    unnumbered paragraphs allowed between two items. ``start`` itself when no run starts there."""
+    first = _item_number(texts[start]) if start < len(texts) else None
+    if not first or first[1] != 1:
+        return start
+    style, expected, end, j = first[0], 2, start + 1, start + 1
+    while j < len(texts):
+        item = _item_number(texts[j])
+        if item == (style, expected):
+            expected, end = expected + 1, j + 1
+        elif item is not None:
+            break
+        j += 1
+    return end
 
 
 @dataclass(frozen=True)
@@ -225,11 +255,9 @@ def _livelihood_blocks(texts: list[str], parts: list[str], headings: list[Headin
         t = texts[i]
         if parts[i] in ("plan", "other") and not (headings[i] and headings[i].standalone) and _cue("livelihood", "list", t):
             inline = bool(_INLINE_FIRST_ITEM.search(t) and _INLINE_SECOND_ITEM.search(t))
-            following = i + 1 < n and _is_list_item(texts[i + 1])
-            if inline or following:
-                j = i + 1
-                while j < n and _is_list_item(texts[j]):
-                    j += 1
+            run_end = _item_run(texts, i + 1)
+            if inline or run_end > i + 2:
+                j = run_end if run_end > i + 2 else i + 1
                 if j < n and j > i + 1 and not headings[j] and (_cue("livelihood", "list", texts[j]) or "票决" in texts[j]):
                     j += 1  # the closing sentence ("对区人大代表票决确定的10件民生实事项目,…")
                 m = _RUN_IN_LEAD.match(t)

@@ -171,3 +171,19 @@ def test_domain_matrix_and_comparisons(corpus):
     # Jianggan 2020 lists names only: its ten items carry no quantity
     assert q["items"].sum() == 44 and q["quantified_items"].sum() == 44 - 10 - 2
     assert q.loc["transport_parking", "quantities"] == 3
+
+
+PLAN = ("各位代表:\n\n一、2019年工作回顾\n\n2019年,全县经济保持平稳增长。\n\n二、2020年工作安排\n\n"
+        "2020年是全面建成小康社会收官之年。\n\n(一)增进民生福祉\n\n今年将办好以下十件民生实事:\n\n")
+
+
+@pytest.mark.parametrize("end", ["。", ""])  # items as sentences, or as heading-like lines
+def test_items_numbered_like_sections_after_a_lead(tmp_path, end):
+    """Common elsewhere: "一、…二、…" items after the lead; the next section is not an item."""
+    corpus = load_text(tmp_path, PLAN + f"一、新建幼儿园3所{end}\n\n二、新增停车泊位500个{end}\n\n三、改造老旧小区20个{end}\n\n"
+                       "(二)加强社会治理\n\n推进平安建设。")
+    it = corpus.livelihood
+    assert list(it.text) == [f"新建幼儿园3所{end}", f"新增停车泊位500个{end}", f"改造老旧小区20个{end}"]
+    assert list(it.domain) == ["education", "transport_parking", "housing"]
+    s = corpus.sections
+    assert s[s.heading == "加强社会治理"].part.tolist() == ["plan"]
