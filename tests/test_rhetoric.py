@@ -1,0 +1,143 @@
+"""Segmentation, term counts, slogans, KWIC and keyness on the seeds."""
+
+import pytest
+
+from reportlib import rhetoric as rh
+from reportlib.numbers import find_quantities
+
+
+@pytest.fixture(scope="module")
+def seg():
+    return rh.Segmenter()
+
+
+def test_slogans_stay_one_token(seg):
+    assert seg.cut("深化“最多跑一次”改革,推进五水共治和三改一拆,增强四个意识") == [
+        "深化", "“", "最多跑一次", "”", "改革", ",", "推进", "五水共治", "和", "三改一拆", ",", "增强", "四个意识"]
+
+
+@pytest.mark.parametrize("report_id", ["shangcheng-2020-gov", "jianggan-2020-gov", "xiacheng-2018-party",
+                                       "xiacheng-2018-gov"])
+def test_most_one_trip_is_counted_as_a_unit(corpus, seg, report_id):
+    text = corpus.text(report_id)
+    assert seg.cut(text).count("最多跑一次") == text.count("最多跑一次") > 0
+
+
+def test_our_tokenizer_leaves_jiebas_global_one_alone(seg):
+    import jieba
+
+    seg.cut("最多跑一次")
+    assert seg.tokenizer is not jieba.dt
+    assert "最多跑一次" not in jieba.dt.FREQ or not jieba.dt.initialized
+
+
+def test_a_user_dictionary_changes_the_segmentation():
+    text = "奋力开启新时代全域中央商务区建设新征程"
+    assert "全域中央商务区建设" not in rh.Segmenter().cut(text)
+    assert "全域中央商务区建设" in rh.Segmenter(userdict=["全域中央商务区建设"]).cut(text)
+
+
+def test_user_files(tmp_path):
+    words = tmp_path / "mine.txt"
+    words.write_text("# my terms\n全域中央商务区建设 10 n\n", encoding="utf-8")
+    stops = tmp_path / "stop.txt"
+    stops.write_text("征程\n", encoding="utf-8")
+    s = rh.Segmenter(userdict=words, stopwords=stops)
+    assert s.words("奋力开启全域中央商务区建设新征程") == ["奋力", "开启", "全域中央商务区建设"]
+    assert s.version != rh.Segmenter().version
+    with pytest.raises(rh.ReportLibError, match="no such dictionary"):
+        rh.Segmenter(userdict=tmp_path / "missing.txt")
+
+
+# Counts read from the texts (plain substring counts of the clean text; these terms cannot
+# overlap another occurrence of themselves).
+COUNTS = {
+    ("最多跑一次", "shangcheng-2020-gov"): 4, ("最多跑一次", "jianggan-2020-gov"): 3,
+    ("最多跑一次", "xiacheng-2018-party"): 4, ("最多跑一次", "xiacheng-2018-gov"): 6,
+    ("三改一拆", "jianggan-2014-gov"): 3, ("高质量发展", "shangcheng-2020-gov"): 7,
+    ("枫桥经验", "jianggan-2014-gov"): 2, ("五水共治", "shangcheng-2020-gov"): 2,
+}
+
+
+def test_term_frequencies(corpus):
+    tf = rh.term_frequencies(corpus, ["最多跑一次", "三改一拆", "高质量发展", "枫桥经验", "五水共治"])
+    got = tf.set_index(["term", "report_id"])["count"]
+    for key, n in COUNTS.items():
+        assert got[key] == n
+    for row in tf.itertuples():
+        text = corpus.text(row.report_id)
+        assert row.count == text.count(row.term)
+        assert row.per_10k == round(row.count / sum(1 for ch in text if not ch.isspace()) * 10_000, 4)
+    # raw texts agree once page breaks and spaces are removed
+    r = corpus.report("xiacheng-2018-gov")
+    raw = "".join(r.raw.text[r.paragraphs[0].raw_start : r.paragraphs[-1].raw_end].split())
+    assert raw.count("最多跑一次") == 6
+
+
+def test_term_frequencies_by_part_add_up(corpus):
+    by_part = rh.term_frequencies(corpus, "最多跑一次", by="part")
+    total = by_part.groupby("report_id")["count"].sum()
+    assert total["xiacheng-2018-gov"] == 6
+    plan = by_part[(by_part.report_id == "xiacheng-2018-gov") & (by_part.part == "plan")]["count"].item()
+    review = by_part[(by_part.report_id == "xiacheng-2018-gov") & (by_part.part == "review")]["count"].item()
+    assert plan + review <= 6 and plan > 0 and review > 0
+
+
+def test_lexicon_categories(corpus):
+    tf = rh.term_frequencies(corpus, category="environment")
+    assert set(tf.category) == {"environment"} and "五水共治" in set(tf.term)
+    with pytest.raises(rh.ReportLibError, match="no lexicon term has category"):
+        rh.term_frequencies(corpus, category="nonsense")
+
+
+def test_slogans_found_in_the_seeds(corpus):
+    s = rh.slogans(corpus)
+    totals = s.groupby("slogan")["count"].sum()
+    assert (totals["五水共治"], totals["三改一拆"], totals["最多跑一次"]) == (5, 4, 17)
+    assert set(s[s.slogan == "最多跑一次"].report_id) == {"shangcheng-2020-gov", "jianggan-2020-gov",
+                                                         "xiacheng-2018-party", "xiacheng-2018-gov"}
+    assert "一长五标" in set(s[s.kind == "numeral"].slogan)  # 垃圾桶“一长五标准”
+    assert not s.slogan.str.contains("届").any()
+
+
+def test_numerals_in_slogans_are_never_rewritten(corpus):
+    from reportlib.targets import promises
+    from reportlib.text import clean
+
+    for slogan in ("五水共治", "三改一拆", "最多跑一次", "四个意识"):
+        assert any(slogan in r.text for r in corpus)  # the cleaned corpus keeps them as written
+        assert [p.text for p in clean(f"深化“{slogan}”工作。").paragraphs] == [f"深化“{slogan}”工作。"]
+        assert promises(f"深化“{slogan}”工作") == []  # and they are no promised quantities
+    assert [q.value for q in find_quantities("五水共治")] == []
+
+
+def test_kwic(corpus):
+    k = rh.kwic(corpus, "枫桥经验", window=8)
+    assert k.groupby("report_id").size().to_dict() == {"jianggan-2014-gov": 2, "shangcheng-2020-gov": 1,
+                                                       "jianggan-2020-gov": 1, "xiacheng-2018-gov": 1}
+    row = k[k.report_id == "xiacheng-2018-gov"].iloc[0]
+    assert row.left.endswith("推进") and row.right.startswith("城市版建设")
+    raw = corpus.report("xiacheng-2018-gov").raw.text
+    assert raw[row.raw_start : row.raw_end] == "枫桥经验"
+
+
+def test_keyness_party_against_government(corpus, tmp_path):
+    k = rh.keyness(corpus, lambda r: r.metadata.report_type == "party_committee_report",
+                   lambda r: r.metadata.report_type == "government_work_report", cache=tmp_path)
+    top = k[k.favours == "a"].head(3)
+    assert set(top.term) <= {"党建", "党员", "党组织", "干部"}
+    row = k.set_index("term").loc["党建"]
+    assert (row.count_a, row.count_b) == (12, 0) and row.g2 > 20 and row.p_value < 1e-6
+    assert (k.g2.abs().diff().dropna() <= 0).all()  # ordered by strength
+    with pytest.raises(rh.ReportLibError, match="unknown report ids"):
+        rh.keyness(corpus, ["nope"])
+
+
+def test_tokens_are_cached(corpus, tmp_path, monkeypatch):
+    first = rh.tokens(corpus, cache=tmp_path)
+    assert len(list((tmp_path / "tokens").rglob("*.json"))) == len(corpus)
+    monkeypatch.setattr(rh.Segmenter, "words", lambda self, text: pytest.fail("segmented again"))
+    assert rh.tokens(corpus, cache=tmp_path) == first
+    monkeypatch.undo()
+    other = rh.Segmenter(userdict=["全域中央商务区建设"])  # another dictionary: another cache entry
+    assert "全域中央商务区建设" in rh.tokens(corpus, other, cache=tmp_path)["xiacheng-2018-party"]
