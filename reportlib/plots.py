@@ -32,6 +32,9 @@ _TEXT = {
     "not_quantified": {"zh": "无量化指标的项目", "en": "Items without a quantity"},
     "deputies_vote": {"zh": "人大代表票决", "en": "Chosen by deputies' vote"},
     "government": {"zh": "政府确定", "en": "Chosen by the government"},
+    "per_10k": {"zh": "每万字出现次数", "en": "Occurrences per 10,000 characters"},
+    "year": {"zh": "年份", "en": "Year"},
+    "log_ratio": {"zh": "对数比(正值:前一组更常用)", "en": "Log ratio (positive: more frequent in the first group)"},
 }
 
 
@@ -257,4 +260,83 @@ def quantified_chart(table: pd.DataFrame, lang: str = "zh"):
     ax.invert_yaxis()
     ax.set(xlabel=_t("items", lang))
     ax.legend(fontsize=7, loc="lower right")
+    return fig
+
+
+def term_label(term: str, lang: str = "zh") -> str:
+    """A term as a figure shows it: itself in Chinese; with its lexicon gloss in English."""
+    if lang == "zh":
+        return term
+    from .rhetoric import lexicon
+
+    gloss = dict(zip(lexicon()["term"], lexicon()["gloss_en"])).get(term)
+    return f"{term} ({gloss})" if gloss else term
+
+
+def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh"):
+    """Terms (rows) × reports (columns): occurrences per 10,000 characters, counts in the cells."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    from .labels import report_labels
+
+    if frequencies.empty:
+        return _empty(lang)
+    names = dict(zip(reports["report_id"], report_labels(reports, lang)))
+    order = [rid for rid in reports["report_id"] if rid in set(frequencies["report_id"])]
+    rates = frequencies.pivot_table(index="term", columns="report_id", values="per_10k", sort=False)[order]
+    counts = frequencies.pivot_table(index="term", columns="report_id", values="count", sort=False)[order]
+    rates.columns = [names[c] for c in rates.columns]
+    rates.index = [term_label(t, lang) for t in rates.index]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(rates) + 2.8))
+    sns.heatmap(rates, annot=counts.values.astype(int), fmt="d", cmap="Purples", ax=ax, linewidths=0.5,
+                linecolor="white", cbar_kws={"label": _t("per_10k", lang), "shrink": 0.7}, annot_kws={"fontsize": 7})
+    ax.grid(False)
+    ax.set(xlabel="", ylabel="")
+    ax.tick_params(axis="x", labelrotation=40)
+    for lab in ax.get_xticklabels():
+        lab.set_horizontalalignment("right")
+    return fig
+
+
+def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
+    """Rate of each term over the years, one line per term, one panel per place."""
+    import matplotlib.pyplot as plt
+
+    data = frequencies.dropna(subset=["year"])
+    if data.empty:
+        return _empty(lang)
+    data = data.groupby(["place", "year", "term"], as_index=False, sort=False)[["count", "n_chars"]].sum()
+    data["per_10k"] = data["count"] / data["n_chars"] * 10_000
+    places = list(dict.fromkeys(data["place"]))
+    fig, axes = plt.subplots(1, len(places), figsize=(WIDTH_DOUBLE, 3.0), sharey=True, squeeze=False)
+    for ax, place in zip(axes[0], places):
+        sub = data[data["place"] == place]
+        for k, (term, line) in enumerate(sub.groupby("term", sort=False)):
+            line = line.sort_values("year")
+            ax.plot(line["year"].astype(int), line["per_10k"], marker="o", label=term_label(term, lang),
+                    color=f"C{k % 10}")
+        years = sub["year"].astype(int)
+        ax.set(title=place_label(place, lang), xlabel=_t("year", lang), xlim=(years.min() - 1, years.max() + 1))
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    axes[0][0].set_ylabel(_t("per_10k", lang))
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 0.95))
+    fig.tight_layout()
+    return fig
+
+
+def keyness_chart(table: pd.DataFrame, n: int = 12, lang: str = "zh"):
+    """The ``n`` most distinctive terms of each group (by log-likelihood), as log ratios."""
+    import matplotlib.pyplot as plt
+
+    if table.empty:
+        return _empty(lang)
+    top = pd.concat([table[table["favours"] == "a"].head(n), table[table["favours"] == "b"].head(n)])
+    top = top.sort_values("log_ratio")
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.22 * len(top) + 1.2))
+    ax.barh(top["term"], top["log_ratio"], color=["C0" if f == "a" else "C1" for f in top["favours"]])
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set(xlabel=_t("log_ratio", lang), ylabel="")
+    ax.tick_params(axis="y", labelsize=7)
     return fig

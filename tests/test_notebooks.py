@@ -33,6 +33,12 @@ def _failing_notebook(folder):
     return path
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Kernels inherit the environment: their token cache goes to a temporary folder."""
+    monkeypatch.setenv("REPORTLIB_CACHE", str(tmp_path / "cache"))
+
+
 def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     broken = _failing_notebook(tmp_path)
     run_dir = tmp_path / "run"
@@ -59,6 +65,11 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     lists = pd.read_csv(run_dir / "tables" / "03_livelihood_lists.csv")
     plan = lists[lists.kind == "plan_list"].set_index("report_id")
     assert plan.loc["xiacheng-2018-gov", ["n_listed", "n_candidates", "n_to_adopt"]].tolist() == [12, 12, 10]
+    for name in ("04_term_heatmap", "04_term_trends", "04_keyness_party_vs_government"):
+        for lang in ("zh", "en"):
+            assert (run_dir / "figures" / f"{name}_{lang}.pdf").stat().st_size > 0
+    kwic = pd.read_csv(run_dir / "tables" / "04_kwic.csv")
+    assert len(kwic) == 17 and set(kwic.term) == {"最多跑一次"}
     ambition = pd.read_csv(run_dir / "tables" / "02_ambition.csv")
     row = ambition[(ambition.report_id == "jianggan-2014-gov") & (ambition.indicator == "gdp")].iloc[0]
     assert (row.target, row.actual, row.ambition_pp) == (7.5, 7.5, 0.0)
@@ -87,3 +98,14 @@ def test_parse_parameter(text, parsed):
 def test_parse_parameter_rejects_nonsense():
     with pytest.raises(batch.ReportLibError, match="name=value"):
         batch.parse_parameter("lang")
+
+
+def test_rhetoric_notebook_with_a_custom_term_list(tmp_path):
+    (notebook,) = [p for p in NOTEBOOKS if p.name.startswith("04_")]
+    terms = ["最多跑一次", "五水共治", "高质量发展"]
+    result = batch.run_notebook(notebook, tmp_path, {"terms": terms, "kwic_term": "五水共治", "lang": "en"})
+    assert result.ok, result.error
+    tf = pd.read_csv(tmp_path / "tables" / "04_term_frequencies.csv")
+    assert list(dict.fromkeys(tf.term)) == terms
+    assert tf.set_index(["report_id", "term"]).loc[("xiacheng-2018-gov", "最多跑一次"), "count"] == 6
+    assert len(pd.read_csv(tmp_path / "tables" / "04_kwic.csv")) == 5

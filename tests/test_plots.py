@@ -72,3 +72,19 @@ def test_livelihood_figures(corpus):
     assert len(colors) == len(lv.selection_comparison(corpus.livelihood).filter(like="share_").columns)
     q = plots.quantified_chart(lv.quantified_by_domain(corpus.livelihood, corpus.quantities), "zh")
     assert "住房保障" in texts(q)
+
+
+def test_rhetoric_figures(corpus):
+    from reportlib import rhetoric as rh
+
+    tf = rh.term_frequencies(corpus, ["最多跑一次", "五水共治", "三改一拆"])
+    heat = plots.term_heatmap(tf, corpus.reports, "en")
+    assert "最多跑一次 (at most one trip (administrative reform))" in texts(heat)
+    assert "Xiacheng District 2018 Government report" in texts(heat) and "6" in texts(heat)
+    trends = plots.term_trends(tf, "zh")
+    assert [ax.get_title() for ax in trends.axes] == ["江干区", "上城区", "下城区"]
+    assert trends.axes[2].get_xlim() == (2017.0, 2019.0)  # one year: a sensible axis
+    k = rh.keyness(corpus, lambda r: r.metadata.report_type == "party_committee_report",
+                   lambda r: r.metadata.report_type == "government_work_report", cache=False)
+    chart = plots.keyness_chart(k, 5, "en")
+    assert len(chart.axes[0].patches) == 10 and "党建" in texts(chart)
