@@ -2,7 +2,7 @@
 
     reportlib tabulate [PATH ...] --out DIR   write every table as CSV, one summary line per report
     reportlib inspect FILE                    what is inferred from one file, and why
-    reportlib run [NOTEBOOK ...] [-p name=value ...] [--out DIR]
+    reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]
                                               execute the notebooks headlessly (the main job)
 
 Errors reportlib raises on purpose are printed as one message (exit code 2), never as a
@@ -70,14 +70,17 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .batch import parse_parameter, run_notebooks
+    from .batch import parse_grid, parse_parameter, run_notebooks
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
-    run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters)
-    print(f"run folder: {run_dir}")
+    grid = dict(parse_grid(g) for g in args.grid)
+    run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters, grid, jobs=args.jobs,
+                                     timeout=args.timeout, cell_timeout=args.cell_timeout, progress=not args.quiet)
+    print(f"run folder: {run_dir}  (manifest.json lists every output)")
     for r in results:
         status = "ok    " if r.ok else "FAILED"
-        print(f"  {status} {r.notebook.name}  ({r.seconds:.1f} s)  -> {r.output}")
+        combo = ", ".join(f"{k}={v}" for k, v in r.parameters.items() if k in grid)
+        print(f"  {status} {r.notebook.name}{f' [{combo}]' if combo else ''}  ({r.seconds:.1f} s)  -> {r.output}")
         if r.error:
             print(f"         {r.error}")
     failed = [r for r in results if not r.ok]
@@ -107,7 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all of notebooks/)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                    help="a parameter for every notebook (a Python literal or a string); repeatable")
+    p.add_argument("--grid", action="append", default=[], metavar="NAME=V1,V2",
+                   help="run every notebook once per value (several --grid: every combination)")
+    p.add_argument("--jobs", type=int, default=1, help="notebooks run at the same time, each in its own process")
     p.add_argument("--out", type=Path, help="run folder (default: outputs/<date-time>/)")
+    p.add_argument("--timeout", type=int, default=1800, help="seconds before a notebook is stopped (default 1800)")
+    p.add_argument("--cell-timeout", type=int, default=600, help="seconds before a cell is stopped (default 600)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
     return parser
 
