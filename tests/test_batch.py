@@ -1,0 +1,117 @@
+"""The runner: parameter validation and casting, grids, timeouts, manifest, reproducible outputs."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from reportlib import ReportLibError, batch
+from reportlib.paths import bundled_data_dir, notebooks_dir
+
+NB = {p.name[:2]: p for p in notebooks_dir().glob("*.ipynb")}
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLIB_CACHE", str(tmp_path / "cache"))
+
+
+def test_parameters_are_read_from_the_parameters_cell():
+    params = batch.notebook_parameters(NB["02"])
+    assert list(params) == ["data_dir", "places", "years", "indicators", "lang", "out_dir"]
+    assert params["places"].types == ("list of str", "None")
+    assert params["lang"].types == ('"zh"', '"en"')
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({"places": "上城区"}, {"places": ["上城区"]}),  # one value where a list is taken
+        ({"years": "2018"}, {"years": [2018]}),
+        ({"years": (2018, np.int64(2020))}, {"years": [2018, 2020]}),  # tuples and numpy scalars: plain Python
+        ({"data_dir": Path("/tmp/reports")}, {"data_dir": "/tmp/reports"}),
+        ({"lang": "en", "places": None}, {"lang": "en", "places": None}),
+    ],
+)
+def test_values_are_cast_to_plain_python(values, expected):
+    assert batch.check_parameters(NB["02"], values) == expected
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"nonsense": 1}, "has no parameter 'nonsense'; it accepts:\n  data_dir = None"),
+        ({"years": "abc"}, "years='abc' is not list of int or None"),
+        ({"lang": "fr"}, "lang='fr' is not \"zh\" or \"en\""),
+        ({"out_dir": "/tmp"}, "out_dir is set by the runner"),
+    ],
+)
+def test_bad_parameters_are_refused_before_anything_runs(values, message, tmp_path):
+    with pytest.raises(ReportLibError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        batch.run_notebooks([NB["02"]], tmp_path / "run", values)
+    assert not (tmp_path / "run").exists()
+
+
+def test_grid_parsing():
+    assert batch.parse_grid("places=上城区,下城区") == ("places", ["上城区", "下城区"])
+    assert batch.expand_grid({"lang": ["zh", "en"], "years": [2018]}) == [
+        {"lang": "zh", "years": 2018}, {"lang": "en", "years": 2018}]
+    with pytest.raises(ReportLibError, match="name=v1,v2"):
+        batch.parse_grid("places")
+
+
+def test_a_grid_runs_in_parallel_and_the_manifest_lists_every_output(tmp_path):
+    """Issue 6: reportlib run --grid places=上城区,下城区,江干区 03_livelihood_projects.ipynb --jobs 2"""
+    run_dir, results = batch.run_notebooks([NB["03"]], tmp_path / "run", grid={"places": ["上城区", "下城区", "江干区"]},
+                                           jobs=2)
+    assert [r.ok for r in results] == [True, True, True]
+    manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert [r["folder"] for r in manifest["runs"]] == ["places=上城区", "places=下城区", "places=江干区"]
+    assert [r["parameters"] for r in manifest["runs"]] == [{"places": ["上城区"]}, {"places": ["下城区"]},
+                                                          {"places": ["江干区"]}]
+    for run in manifest["runs"]:
+        paths = {o["path"] for o in run["outputs"]}
+        assert f"{run['folder']}/03_livelihood_projects.ipynb" in paths
+        assert f"{run['folder']}/figures/03_domains_by_place_en.pdf" in paths
+        for o in run["outputs"]:
+            assert len(o["sha256"]) == 64 and (run_dir / o["path"]).stat().st_size == o["bytes"]
+    sums = dict(reversed(line.split()) for line in (bundled_data_dir().parent / "SHA256SUMS").read_text().splitlines())
+    assert {Path(i["path"]).name: i["sha256"] for i in manifest["inputs"]} == sums
+    assert manifest["status"] == "ok" and manifest["versions"]["papermill"]
+    lists = (run_dir / "places=下城区" / "tables" / "03_livelihood_lists.csv").read_text(encoding="utf-8")
+    assert "xiacheng-2018-gov" in lists and "jianggan" not in lists
+
+
+def _sleeper(folder, seconds):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("out_dir = None  # str or None: run folder")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(f"import time\ntime.sleep({seconds})")]
+    nb.metadata["kernelspec"] = {"name": batch.KERNEL_NAME, "display_name": "Python (reportlib)", "language": "python"}
+    path = folder / "09_sleeper.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_hung_cell_is_stopped(tmp_path):
+    (result,) = batch.run_notebooks([_sleeper(tmp_path, 60)], tmp_path / "run", cell_timeout=2)[1]
+    assert not result.ok and "Timeout" in result.error and result.seconds < 40
+
+
+def test_a_hung_notebook_is_killed_by_the_outer_timeout(tmp_path):
+    (result,) = batch.run_notebooks([_sleeper(tmp_path, 60)], tmp_path / "run", timeout=8, cell_timeout=120)[1]
+    assert not result.ok and result.error == "timed out after 8 s and was stopped"
+
+
+def test_two_runs_give_identical_tables_and_figures(tmp_path):
+    outputs = []
+    for k in ("a", "b"):
+        run_dir, results = batch.run_notebooks([NB["01"]], tmp_path / k)
+        assert results[0].ok
+        outputs.append(sorted(p.relative_to(run_dir) for p in run_dir.glob("*/*") if p.parent.name in
+                              ("figures", "tables")))
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 9  # 2 figures x 3 formats, 2 CSV, 1 LaTeX
+    for rel in outputs[0]:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
