@@ -16,7 +16,6 @@ import codecs
 import importlib
 import os
 import re
-import unicodedata
 import warnings
 from array import array
 from collections import Counter
@@ -53,6 +52,8 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Control characters other than tab and line breaks (category Cc): a sign of binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MIN_CJK = 20
 _MIN_CJK_SHARE = 0.5  # of all letters
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16 (BOM)", "gb18030": "GB18030/GBK"}
@@ -107,7 +108,7 @@ def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
                     path,
                     f"not UTF-8 (invalid byte at offset {utf8_error.start}), UTF-16 or GB18030/GBK; convert it to UTF-8",
                 ) from None
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 100):
         raise BinaryFileError(path, f"{controls} control characters: this is a binary file, not plain text")
     cjk = _CJK.findall(text)

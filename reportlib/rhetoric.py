@@ -39,6 +39,7 @@ import pandas as pd
 from .errors import ReportLibError
 from .labels import report_year
 from .paths import default_output_dir, resource
+from .tables import non_space
 
 if TYPE_CHECKING:
     from .corpus import Corpus, Report
@@ -228,7 +229,7 @@ def term_frequencies(corpus: Corpus, terms: Sequence[str] | str | None = None, *
     for r in corpus:
         base = _report_columns(r)
         for part, text in _units(r, by):
-            n_chars = sum(1 for ch in text if not ch.isspace())
+            n_chars = non_space(text)
             for term, cat in chosen:
                 count = text.count(term)
                 row = dict(base, term=term, category=cat, count=count, n_chars=n_chars,

@@ -23,6 +23,11 @@ _KINDS = ("header", "heading", "body")
 _STYLES = ("root", *STYLE_RANK, "synthetic")
 
 
+def non_space(text: str) -> int:
+    """Characters that are not spaces or newlines (the only whitespace a clean text holds)."""
+    return len(text) - text.count(" ") - text.count("\n")
+
+
 def _frame(rows: list[dict], columns: list[str], categories: dict[str, Sequence[str]] | None = None,
            ints: Sequence[str] = (), nullable_ints: Sequence[str] = ()) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=columns)
@@ -59,7 +64,7 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
             place=m.place, city=m.city, province=m.province, report_type=m.report_type,
             title=m.title, meeting=m.meeting, date=m.date, speaker=m.speaker, speaker_title=m.speaker_title,
             speaker_role=m.speaker_role, review_year=m.review_year, plan_year=m.plan_year,
-            is_abstract=m.is_abstract, n_chars=sum(1 for ch in body if not ch.isspace()),
+            is_abstract=m.is_abstract, n_chars=non_space(body),
             n_paragraphs=len(r.paragraphs), n_sentences=len(r.sentence_spans),
             n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, place_source=m.place_source,
             raw_start=r.paragraphs[0].raw_start, raw_end=r.paragraphs[-1].raw_end, n_warnings=len(r.warnings), warnings="; ".join(r.warnings),
@@ -96,7 +101,7 @@ def sections_table(reports: Sequence[Report]) -> pd.DataFrame:
                 report_id=r.report_id, section_no=s.no, parent_no=s.parent, level=s.level, heading_style=s.style,
                 number=s.number, heading=s.heading, part=s.part, paragraph_first=s.first_paragraph,
                 paragraph_last=s.last_paragraph, start=start, end=end, raw_start=raw_start, raw_end=raw_end,
-                n_chars=sum(1 for ch in r.text[start:end] if not ch.isspace()),
+                n_chars=non_space(r.text[start:end]),
             ))
     columns = ["report_id", "section_no", "parent_no", "level", "heading_style", "number", "heading", "part",
                "paragraph_first", "paragraph_last", "start", "end", "raw_start", "raw_end", "n_chars"]

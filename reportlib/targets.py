@@ -40,6 +40,7 @@ TARGET_CUE = re.compile(
     r"(?:(?:是|为|确定为|安排为|建议为)\s*:?|\s*:)"
 )
 _ESTIMATED = re.compile(r"预计")
+_DIGIT = re.compile(r"\d")
 #: Verbs of a commitment, longest first: 新开工建设安置房50万平方米, 新增公共停车泊位1500个以上.
 #: Words that are also nouns inside names (服务 in 服务中心, 安置 in 安置房) are left out.
 _COMMITMENT_VERB = re.compile(
@@ -148,7 +149,8 @@ def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
     for r in reports:
         by_paragraph: dict[int, list] = {}
         for k, i, start, end in _sentences(r, {"review"}):
-            found = _claims.parse_claims(r.text[start:end])
+            # a sentence without a digit can state no headline result
+            found = _claims.parse_claims(r.text[start:end]) if _DIGIT.search(r.text, start, end) else []
             by_paragraph.setdefault(i, []).append((k, start, end, found))
         for sentences in by_paragraph.values():
             canonical = {c.indicator for *_, found in sentences for c in found if c.value is not None}
