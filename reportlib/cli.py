@@ -1,6 +1,7 @@
 """The ``reportlib`` command: thin wrappers around the library.
 
-    reportlib tabulate [PATH ...] --out DIR   write every table as CSV, one summary line per report
+    reportlib tabulate [PATH ...] --out DIR [--format csv|parquet] [--jobs N] [--executor process|dask]
+                                              write every table, one summary line per report
     reportlib inspect FILE                    what is inferred from one file, and why
     reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]
                                               execute the notebooks headlessly (the main job)
@@ -40,21 +41,23 @@ def _summary_line(row) -> str:
 
 
 def cmd_tabulate(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
+    from .parallel import tabulate
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportLibWarning)
-        corpus = load_corpus(args.paths or None, errors="warn" if args.skip_bad else "raise")
-    paths = corpus.to_csv(args.out, encoding="utf-8-sig" if args.excel else "utf-8")
-    for row in corpus.reports.itertuples(index=False):
-        print(_summary_line(row))
+        done = tabulate(args.paths or None, args.out, fmt=args.format, jobs=args.jobs, executor=args.executor,
+                        scheduler=args.scheduler, errors="warn" if args.skip_bad else "raise",
+                        encoding="utf-8-sig" if args.excel else "utf-8")
+    if not args.quiet:
+        for row in done.reports.itertuples(index=False):
+            print(_summary_line(row))
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
-    print(f"{len(corpus)} reports from {corpus.reports['source_file'].nunique()} files; "
-          f"wrote {', '.join(p.name for p in paths)} to {args.out}")
-    if corpus.skipped:
-        print(f"skipped {len(corpus.skipped)} bad file(s):", file=sys.stderr)
-        for e in corpus.skipped:
+    print(f"{len(done.reports)} reports from {done.reports['source_file'].nunique()} files; "
+          f"wrote {', '.join(p.name for p in done.paths)} to {args.out}")
+    if done.skipped:
+        print(f"skipped {len(done.skipped)} bad file(s):", file=sys.stderr)
+        for e in done.skipped:
             print(f"  {e}", file=sys.stderr)
         return 1
     return 0
@@ -95,11 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportlib {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("tabulate", help="write the corpus tables as CSV files")
+    p = sub.add_parser("tabulate", help="write the corpus tables as CSV or Parquet files")
     p.add_argument("paths", nargs="*", type=Path, help="report files or folders (default: the bundled corpus)")
     p.add_argument("--out", required=True, type=Path, help="folder for reports.csv, sections.csv, …")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format (default csv)")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="worker processes (or workers of a local Dask cluster); default 1")
+    p.add_argument("--executor", choices=["process", "dask"], default="process",
+                   help="process: worker processes on this machine; dask: a Dask cluster (pip install 'reportlib[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     p.add_argument("--skip-bad", action="store_true", help="skip unreadable files instead of stopping (exit code 1)")
-    p.add_argument("--excel", action="store_true", help="write UTF-8 with a BOM, which Excel needs for Chinese")
+    p.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with a BOM, which Excel needs for Chinese")
+    p.add_argument("--quiet", action="store_true", help="no summary line per report")
     p.set_defaults(func=cmd_tabulate)
 
     p = sub.add_parser("inspect", help="show what is inferred from one file, and why")

@@ -13,13 +13,14 @@ text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in
 from __future__ import annotations
 
 import codecs
+import hashlib
 import importlib
 import os
 import re
 import warnings
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -118,7 +119,7 @@ def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
             raise EncodingError(
                 path, "decodes as GB18030 only into unlikely characters (Big5 or another encoding?); convert it to UTF-8"
             )
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = sum(map(str.isalpha, text))
     if len(cjk) < _MIN_CJK or len(cjk) / max(letters, 1) < _MIN_CJK_SHARE:
         raise NotChineseError(
             path, f"only {len(cjk)} Chinese characters among {letters} letters: not a Chinese report"
@@ -134,11 +135,13 @@ def _encodes_gb2312(ch: str) -> bool:
     return True
 
 
-def read_raw(path: PathLike, name: str | None = None) -> RawFile:
-    """Read and decode one report file (see :func:`decode`)."""
+def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None) -> RawFile:
+    """Read and decode one report file (see :func:`decode`); ``data``, when given, are the
+    file's bytes (read elsewhere, e.g. by the process that sends work to a cluster)."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        if data is None:
+            data = p.read_bytes()
     except FileNotFoundError:
         raise InputFileError(p, "no such file") from None
     except IsADirectoryError:
@@ -301,14 +304,23 @@ def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pa
     return out
 
 
-def _table(module: str, builder: str) -> cached_property:
-    """A Corpus table built on first use by ``reportlib.<module>.<builder>(reports)``."""
+def _table(module: str, builder: str, *names: str) -> cached_property:
+    """A Corpus table built on first use by ``reportlib.<module>.<builder>(reports)``, or taken
+    from the tables the corpus was made with (:meth:`Corpus.from_tables`). A builder of several
+    tables (``names``) returns them as a dict."""
 
     def build(self: Corpus) -> pd.DataFrame:
+        stored = self.__dict__.get("_stored")
+        if stored is not None:
+            return {n: _resolve(stored[n]) for n in names} if len(names) > 1 else _resolve(stored[names[0]])
         return getattr(importlib.import_module(f"{__package__}.{module}"), builder)(self._reports)
 
     build.__doc__ = f"The table built by :func:`reportlib.{module}.{builder}`."
     return cached_property(build)
+
+
+def _resolve(table):
+    return table() if callable(table) else table
 
 
 class Corpus:
@@ -318,6 +330,10 @@ class Corpus:
     ``sentences``, ``glossary`` (documented in :mod:`reportlib.tables`), ``targets``,
     ``actuals``, ``commitments`` (:mod:`reportlib.targets`) and ``livelihood``,
     ``livelihood_lists``, ``quantities`` (:mod:`reportlib.livelihood`).
+
+    A corpus loaded with ``jobs > 1`` or ``cache=True`` (:func:`load_corpus`) holds its tables
+    and parses its reports from their files only when they are needed (iterating over the
+    corpus, :meth:`report`, :meth:`text`).
     """
 
     TABLES = ("reports", "sections", "paragraphs", "sentences", "glossary", "targets", "actuals", "commitments",
@@ -331,25 +347,93 @@ class Corpus:
         if len(self._by_id) != len(self._reports):
             raise ReportLibError("report ids are not unique; build a Corpus with load_corpus()")
 
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]], files: Mapping[str, Path],
+                    skipped: Iterable[InputFileError] = (), hashes: Mapping[str, str] | None = None) -> Corpus:
+        """A corpus of tables already built (by worker processes, or read from a cache): a
+        DataFrame, or a function returning one, for each of :attr:`TABLES`. ``files`` maps each
+        ``source_file`` to its path, from which reports are parsed when needed; ``hashes``
+        (``source_file -> sha256``), when given, make sure a file has not changed since."""
+        missing = [n for n in cls.TABLES if n not in tables]
+        if missing:
+            raise ReportLibError(f"tables missing: {', '.join(missing)}")
+        self = cls.__new__(cls)
+        self.skipped = list(skipped)
+        self._stored = dict(tables)
+        self._files = dict(files)
+        self._hashes = dict(hashes or {})
+        self._parsed: dict[str, list[Report]] = {}
+        return self
+
+    @property
+    def _lazy(self) -> bool:
+        return "_stored" in self.__dict__ and "_reports" not in self.__dict__
+
+    @cached_property
+    def _reports(self) -> list[Report]:  # a corpus made from tables: its reports, parsed on first use
+        return self._parse_files(list(dict.fromkeys(self.reports["source_file"])))
+
+    @cached_property
+    def _by_id(self) -> dict[str, Report]:
+        return {r.report_id: r for r in self._reports}
+
+    def _parse_files(self, names: Sequence[str]) -> list[Report]:
+        """The reports of the files ``names`` with the ids and warnings the tables give them."""
+        table = self.reports
+        out: list[Report] = []
+        for name in names:
+            if name not in self._parsed:
+                self._parsed[name] = self._parse_file(name, table[table["source_file"] == name])
+            out.extend(self._parsed[name])
+        return out
+
+    def _parse_file(self, name: str, rows: pd.DataFrame) -> list[Report]:
+        path = self._files.get(name)
+        if path is None:
+            raise ReportLibError(f"{name}: the corpus does not know where this file is")
+        data = Path(path).read_bytes() if Path(path).is_file() else None
+        if data is None:
+            raise ReportLibError(f"{path}: the file is gone; its reports cannot be parsed")
+        if name in self._hashes and hashlib.sha256(data).hexdigest() != self._hashes[name]:
+            raise ReportLibError(f"{path}: the file has changed since its tables were built; load the corpus again")
+        parsed = {r.report_no: r for r in parse_file(read_raw(path, name, data)).reports}
+        out = []
+        for row in rows.itertuples(index=False):
+            r = parsed.get(row.report_no)
+            if r is None or not (row.report_id == r.report_id or row.report_id.startswith(f"{r.report_id}-")):
+                raise ReportLibError(f"{path}: the file has changed since its tables were built; load the corpus again")
+            if row.report_id != r.report_id:
+                r.warnings.append(f"report id {r.report_id} is taken by an earlier report; this one is {row.report_id}")
+                r.report_id = row.report_id
+            out.append(r)
+        return out
+
     # --- access -------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._reports)
+        return len(self.reports) if self._lazy else len(self._reports)
 
     def __iter__(self) -> Iterator[Report]:
         return iter(self._reports)
 
     def __repr__(self) -> str:
-        return f"<Corpus of {len(self)} reports from {len({r.source_file for r in self})} files>"
+        files = self.reports["source_file"].nunique() if self._lazy else len({r.source_file for r in self})
+        return f"<Corpus of {len(self)} reports from {files} files>"
 
     @property
     def report_ids(self) -> list[str]:
-        return [r.report_id for r in self._reports]
+        return list(self.reports["report_id"]) if self._lazy else [r.report_id for r in self._reports]
 
     def report(self, report_id: str) -> Report:
+        if self._lazy:  # parse only the report's file
+            rows = self.reports[self.reports["report_id"] == report_id]
+            if len(rows):
+                return next(r for r in self._parse_files([rows["source_file"].iloc[0]]) if r.report_id == report_id)
         try:
             return self._by_id[report_id]
         except KeyError:
-            raise ReportLibError(f"no report {report_id!r}; the corpus has: {', '.join(self._by_id)}") from None
+            ids = self.report_ids
+            shown = ", ".join(ids[:20]) + (f", … ({len(ids)} in all)" if len(ids) > 20 else "")
+            raise ReportLibError(f"no report {report_id!r}; the corpus has: {shown}") from None
 
     def text(self, report_id: str) -> str:
         """The clean text of one report."""
@@ -373,6 +457,8 @@ class Corpus:
             unknown = types_ - set(metadata.REPORT_TYPES)
             if unknown:
                 raise ReportLibError(f"unknown report type(s) {sorted(unknown)}; known: {', '.join(metadata.REPORT_TYPES)}")
+        if self._lazy:
+            return self._select_tables(places_, types_, years_)
         keep = [
             r for r in self._reports
             if (places_ is None or r.metadata.place in places_)
@@ -381,17 +467,37 @@ class Corpus:
         ]
         return Corpus(keep, self.skipped)
 
+    def _select_tables(self, places_, types_, years_) -> Corpus:
+        rep = self.reports
+        keep = rep["report_id"].notna()
+        if places_ is not None:
+            keep &= rep["place"].isin(places_)
+        if types_ is not None:
+            keep &= rep["report_type"].isin(types_)
+        if years_ is not None:
+            keep &= rep["plan_year"].fillna(rep["review_year"]).isin(years_)
+        ids = set(rep.loc[keep, "report_id"])
+        parent = self
+
+        def subset(name: str) -> Callable[[], pd.DataFrame]:
+            def table() -> pd.DataFrame:
+                df = getattr(parent, name)
+                return df[df["report_id"].isin(ids)].reset_index(drop=True)
+            return table
+
+        return Corpus.from_tables({n: subset(n) for n in self.TABLES}, self._files, self.skipped, self._hashes)
+
     # --- tables (built on first use; columns documented where they are built) -----------
-    reports = _table("tables", "reports_table")
-    sections = _table("tables", "sections_table")
-    paragraphs = _table("tables", "paragraphs_table")
-    sentences = _table("tables", "sentences_table")
-    glossary = _table("tables", "glossary_table")
-    targets = _table("targets", "targets_table")
-    actuals = _table("targets", "actuals_table")
-    commitments = _table("targets", "commitments_table")
+    reports = _table("tables", "reports_table", "reports")
+    sections = _table("tables", "sections_table", "sections")
+    paragraphs = _table("tables", "paragraphs_table", "paragraphs")
+    sentences = _table("tables", "sentences_table", "sentences")
+    glossary = _table("tables", "glossary_table", "glossary")
+    targets = _table("targets", "targets_table", "targets")
+    actuals = _table("targets", "actuals_table", "actuals")
+    commitments = _table("targets", "commitments_table", "commitments")
     # The three livelihood tables are built together.
-    _livelihood = _table("livelihood", "livelihood_tables")
+    _livelihood = _table("livelihood", "livelihood_tables", "livelihood", "livelihood_lists", "quantities")
     livelihood = property(lambda self: self._livelihood["livelihood"], doc="See reportlib.livelihood.livelihood_table.")
     livelihood_lists = property(lambda self: self._livelihood["livelihood_lists"],
                                 doc="See reportlib.livelihood.livelihood_lists_table.")
@@ -410,8 +516,18 @@ class Corpus:
 
         return [save_table(df, name, out_dir, encoding=encoding) for name, df in self.tables().items()]
 
+    def to_parquet(self, out_dir: PathLike) -> list[Path]:
+        """Write each table as ``<out_dir>/<name>.parquet``; returns the paths. Read one back with
+        ``pandas.read_parquet`` (categories, nullable integers and strings keep their types)."""
+        from .sinks import ParquetSink
 
-def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: str = "raise") -> Corpus:
+        sink = ParquetSink(out_dir, self.TABLES)
+        sink.write(self.tables())
+        return sink.close()
+
+
+def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: str = "raise", jobs: int = 1,
+                cache: bool | PathLike = False, executor: str = "process", scheduler: str | None = None) -> Corpus:
     """Load report files into a :class:`Corpus`.
 
     ``paths``: a folder (every ``*.txt`` below it), a file, or a list of them; None loads the
@@ -420,10 +536,37 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
     them in ``corpus.skipped``. Problems that do not stop loading (no header, GB18030 encoding)
     are issued as :class:`ReportLibWarning` and kept in the ``warnings`` column of ``reports``.
 
+    For large corpora:
+
+    * ``jobs``: tabulate with that many worker processes (:mod:`reportlib.parallel`); the
+      corpus then holds the tables and parses a report's file only when the report itself is
+      needed. ``executor="dask"`` (with ``scheduler``, a Dask scheduler address, or a local
+      cluster of ``jobs`` workers) does the same on a Dask cluster.
+    * ``cache=True`` (or a folder): keep the tables as Parquet under the cache folder
+      (``$REPORTLIB_CACHE`` or ``outputs/.cache``), keyed by the files' contents, reportlib's
+      code and the indicator vocabulary; the next load of the same files reads them back
+      instead of parsing (:mod:`reportlib.cache`).
+
+    The tables are the same whichever way the corpus is loaded.
+
     >>> corpus = load_corpus()  # doctest: +SKIP
     >>> len(corpus)             # doctest: +SKIP
     9
+    >>> big = load_corpus("reports/", jobs=8, cache=True)  # doctest: +SKIP
     """
+    if cache is not False:
+        from .cache import load_cached
+
+        return load_cached(_collect_files(paths), None if cache is True else Path(cache), errors=errors, jobs=jobs,
+                           executor=executor, scheduler=scheduler)
+    if jobs != 1 or executor != "process" or scheduler is not None:
+        from .parallel import stream_tables
+        from .sinks import MemorySink
+
+        files = _collect_files(paths)
+        done = stream_tables(files, MemorySink(Corpus.TABLES), jobs=jobs, executor=executor, scheduler=scheduler,
+                             errors=errors)
+        return Corpus.from_tables(done.tables, {name: path for path, name in files}, done.skipped)
     if errors not in ("raise", "warn"):
         raise ValueError("errors must be 'raise' or 'warn'")
     reports: list[Report] = []

@@ -27,6 +27,9 @@ class InputFileError(ReportLibError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # picklable, so that worker processes can report bad files
+        return type(self), (self.path, self.problem)
+
 
 class EmptyFileError(InputFileError):
     """The file is empty or holds only whitespace."""
@@ -53,6 +56,9 @@ class CorpusError(ReportLibError):
         lines += [f"  - {e}" for e in self.errors]
         lines.append("Fix or remove them, or load with errors='warn' (CLI: --skip-bad) to skip them.")
         super().__init__("\n".join(lines))
+
+    def __reduce__(self):
+        return type(self), (self.errors,)
 
 
 class ReportLibWarning(UserWarning):

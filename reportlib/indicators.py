@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ReportLibError
 from .paths import resource
 
-_EXTRA_FILES: list[Path] = []
+#: Vocabularies added with add_vocabulary: (path, text), kept as text so that worker processes
+#: and remote workers can be given the same state (:func:`vocabulary_state`).
+_EXTRA_FILES: list[tuple[str, str]] = []
 
 #: Words that may precede an alias without changing what it measures.
 MODIFIERS = (
@@ -43,9 +47,10 @@ _MODIFIER = re.compile(f"(?:{'|'.join(MODIFIERS)})*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
+def _read(path: Path | str, text: str | None = None) -> list[dict[str, str]]:
+    if text is None:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     needed = {"indicator", "label_zh", "label_en", "aliases", "heads"}
     if rows and not needed <= set(rows[0]):
         raise ReportLibError(f"{path}: an indicator vocabulary needs the columns {sorted(needed)}")
@@ -58,8 +63,8 @@ def vocabulary() -> dict[str, dict[str, object]]:
     any file added with :func:`add_vocabulary` (whose aliases extend, and labels replace, those of
     an indicator it shares)."""
     vocab: dict[str, dict[str, object]] = {}
-    for path in (resource("indicators.csv"), *_EXTRA_FILES):
-        for row in _read(path):
+    for path, text in ((resource("indicators.csv"), None), *_EXTRA_FILES):
+        for row in _read(path, text):
             entry = vocab.setdefault(row["indicator"], {"aliases": (), "heads": ()})
             entry["label_zh"] = row["label_zh"] or entry.get("label_zh", row["indicator"])
             entry["label_en"] = row["label_en"] or entry.get("label_en", row["indicator"])
@@ -78,8 +83,9 @@ def add_vocabulary(path: str | os.PathLike) -> None:
     p = Path(path)
     if not p.is_file():
         raise ReportLibError(f"{p}: no such vocabulary file")
-    _read(p)
-    _EXTRA_FILES.append(p)
+    text = p.read_text(encoding="utf-8-sig")
+    _read(p, text)
+    _EXTRA_FILES.append((str(p), text))
     _clear()
 
 
@@ -87,6 +93,20 @@ def reset_vocabulary() -> None:
     """Forget the files added with :func:`add_vocabulary`."""
     _EXTRA_FILES.clear()
     _clear()
+
+
+def vocabulary_state() -> tuple[tuple[str, str], ...]:
+    """The added vocabularies as ``(path, text)`` pairs: what a worker process needs to extract
+    exactly as this process does (see :func:`use_vocabulary_state`)."""
+    return tuple(_EXTRA_FILES)
+
+
+def use_vocabulary_state(state: Sequence[tuple[str, str]]) -> None:
+    """Make the added vocabularies those of ``state`` (from :func:`vocabulary_state`)."""
+    state = [tuple(pair) for pair in state]
+    if state != _EXTRA_FILES:
+        _EXTRA_FILES[:] = state
+        _clear()
 
 
 def _clear() -> None:

@@ -8,6 +8,7 @@ In a source checkout (editable install) the corpus and notebooks are the reposit
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +50,27 @@ def default_output_dir() -> Path:
     return (root if root else Path.cwd()) / "outputs"
 
 
+def cache_dir() -> Path:
+    """Where reportlib caches work (segmented texts, tabulated corpora): ``$REPORTLIB_CACHE``
+    or ``outputs/.cache``. Everything in it can be deleted at any time."""
+    import os
+
+    env = os.environ.get("REPORTLIB_CACHE")
+    return Path(env) if env else default_output_dir() / ".cache"
+
+
 def resource(name: str) -> Path:
     """A data file shipped in ``reportlib/resources/`` (vocabularies a researcher can extend)."""
     return RESOURCES_DIR / name
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A short hash of reportlib's code and resources (fonts aside): what the tables depend on,
+    besides the input files. Cached tables and remote workers are checked against it."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(p for pattern in ("*.py", "resources/*") for p in PACKAGE_DIR.glob(pattern) if p.is_file()):
+        h.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]

@@ -14,7 +14,8 @@
   group of reports against another (log-likelihood G², log ratio), as quanteda's
   ``textstat_keyness`` does.
 * :func:`tokens` segments a corpus with a cache on disk keyed by text hash and dictionary
-  version, so a second run does not segment again.
+  version, so a second run does not segment again; :func:`iter_tokens` yields one report's
+  words at a time, so a large corpus is never held as token lists all at once.
 
 Numbers are never normalised here: 五水共治 stays 五水共治, not 5水共治.
 """
@@ -30,7 +31,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ import pandas as pd
 
 from .errors import ReportLibError
 from .labels import report_year
-from .paths import default_output_dir, resource
+from .paths import cache_dir, resource
 from .tables import non_space
 
 if TYPE_CHECKING:
@@ -148,36 +149,35 @@ def segment(text: str) -> list[str]:
     return default_segmenter().cut(text)
 
 
-def cache_dir() -> Path:
-    """Where segmented corpora are cached: ``$REPORTLIB_CACHE`` or ``outputs/.cache``."""
-    env = os.environ.get("REPORTLIB_CACHE")
-    return Path(env) if env else default_output_dir() / ".cache"
-
-
 def tokens(corpus: Corpus, segmenter: Segmenter | None = None, *, cache: str | os.PathLike | None | bool = True
            ) -> dict[str, list[str]]:
     """Content words of every report, ``report_id -> words``, cached on disk.
 
     The cache key is the hash of the report's clean text and the segmenter's dictionary
-    version; ``cache=False`` turns the cache off, a path puts it elsewhere.
+    version; ``cache=False`` turns the cache off, a path puts it elsewhere. For a large corpus,
+    :func:`iter_tokens` gives one report's words at a time instead of holding them all.
     """
+    return dict(iter_tokens(corpus, segmenter, cache=cache))
+
+
+def iter_tokens(reports: Iterable[Report], segmenter: Segmenter | None = None, *,
+                cache: str | os.PathLike | None | bool = True) -> Iterator[tuple[str, list[str]]]:
+    """``(report_id, content words)`` of one report after another (cached as :func:`tokens`)."""
     seg = segmenter or default_segmenter()
     folder = None if cache is False else (cache_dir() if cache is True or cache is None else Path(cache)) / "tokens"
-    out = {}
-    for r in corpus:
+    for r in reports:
         key = hashlib.sha256(f"{seg.version}\0{r.text}".encode("utf-8")).hexdigest()
         path = folder / f"{key[:2]}" / f"{key}.json" if folder else None
         if path is not None and path.is_file():
-            out[r.report_id] = json.loads(path.read_text(encoding="utf-8"))
+            yield r.report_id, json.loads(path.read_text(encoding="utf-8"))
             continue
         words = seg.words(r.text)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
             tmp.replace(path)
-        out[r.report_id] = words
-    return out
+        yield r.report_id, words
 
 
 def _report_columns(r: Report) -> dict:
@@ -327,9 +327,12 @@ def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable
     b = _group(corpus, group_b) if group_b is not None else set(corpus.report_ids) - a
     if not a or not b:
         raise ReportLibError("both groups need at least one report")
-    words = tokens(corpus, segmenter, cache=cache)
-    ca = Counter(w for rid in a for w in words[rid])
-    cb = Counter(w for rid in b for w in words[rid])
+    ca, cb = Counter(), Counter()  # one report's words at a time, never the whole corpus's
+    for rid, words in iter_tokens((r for r in corpus if r.report_id in a or r.report_id in b), segmenter, cache=cache):
+        if rid in a:
+            ca.update(words)
+        if rid in b:
+            cb.update(words)
     na, nb = sum(ca.values()), sum(cb.values())
     rows = []
     for term in sorted(set(ca) | set(cb)):

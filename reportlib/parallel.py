@@ -1,0 +1,279 @@
+"""Tabulating a corpus in chunks on several cores, or on a Dask cluster, in bounded memory.
+
+Files are taken in corpus order in chunks of :data:`CHUNK_FILES`. A worker reads, parses and
+tabulates one chunk and returns its tables; the calling process gives every report its final
+id and passes the chunks, in order, to a sink (:mod:`reportlib.sinks`), so at most a few
+chunks are ever in memory and no process holds every report. The chunk size never depends on
+the number of workers, so the tables are the same, byte for byte, whatever ``jobs`` is.
+
+Executors:
+
+* ``"process"`` (default): ``jobs`` worker processes on this machine (``jobs=1``: this process).
+* ``"dask"``: a Dask cluster (``pip install 'reportlib[dask]'``): a ``LocalCluster`` of
+  ``jobs`` single-threaded worker processes, or the scheduler at ``scheduler``
+  (``tcp://host:8786``). Workers receive the files' bytes, so they need no shared disk, but
+  they must run the same reportlib (checked: a worker with other code is refused).
+
+>>> from reportlib.parallel import tabulate
+>>> result = tabulate("reports/", "tables/", jobs=8, fmt="parquet")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import indicators
+from .errors import CorpusError, InputFileError, ReportLibError, ReportLibWarning
+from .paths import code_fingerprint
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Files per chunk: small enough to keep memory low, large enough that sending work to a
+#: worker costs little. Fixed, so that outputs do not depend on the number of workers.
+CHUNK_FILES = 16
+EXECUTORS = ("process", "dask")
+_TEMP_ID = "\x00{}"  # a report's id inside a worker, until the caller gives the final one
+
+
+@dataclass
+class Chunk:
+    """Files to tabulate together: ``(path, name)`` pairs, and their bytes for remote workers."""
+
+    no: int
+    files: list[tuple[str, str]]
+    data: list[bytes] | None = None
+
+
+@dataclass
+class ChunkResult:
+    """What a worker returns: the chunk's tables (report ids temporary), each report's
+    provisional id, file name, position and warnings, and the files it could not read."""
+
+    no: int
+    tables: dict[str, pd.DataFrame]
+    reports: list[tuple[str, str, int, list[str]]]
+    skipped: list[InputFileError]
+    code: str = field(default_factory=code_fingerprint)
+
+
+def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = ()) -> ChunkResult:
+    """Read, parse and tabulate one chunk (this runs in a worker)."""
+    from .corpus import Corpus, parse_file, read_raw
+
+    indicators.use_vocabulary_state(vocabulary)
+    reports, skipped = [], []
+    for k, (path, name) in enumerate(chunk.files):
+        try:
+            raw = read_raw(path, name, None if chunk.data is None else chunk.data[k])
+            reports.extend(parse_file(raw).reports)
+        except InputFileError as e:
+            skipped.append(e)
+    reports.sort(key=lambda r: (r.source_file, r.report_no))
+    keys = [(r.report_id, r.source_file, r.report_no, list(r.warnings)) for r in reports]
+    for k, r in enumerate(reports):
+        r.report_id = _TEMP_ID.format(k)
+    return ChunkResult(chunk.no, Corpus(reports).tables(), keys, skipped)
+
+
+class ReportIds:
+    """Final report ids, given in corpus order: an id taken by an earlier report gets ``-2``,
+    ``-3``, … (as :func:`~reportlib.load_corpus` does)."""
+
+    def __init__(self) -> None:
+        self._seen: Counter = Counter()
+
+    def finish(self, result: ChunkResult) -> tuple[dict[str, pd.DataFrame], list[str]]:
+        """The chunk's tables with final ids, and the warnings of its reports."""
+        mapping, notes, messages = {}, [], []
+        for k, (provisional, source_file, report_no, report_warnings) in enumerate(result.reports):
+            self._seen[provisional] += 1
+            final = provisional if self._seen[provisional] == 1 else f"{provisional}-{self._seen[provisional]}"
+            if final != provisional:
+                report_warnings = [*report_warnings,
+                                   f"report id {provisional} is taken by an earlier report; this one is {final}"]
+            mapping[_TEMP_ID.format(k)] = final
+            notes.append(report_warnings)
+            messages += [f"{source_file} #{report_no} ({final}): {w}" for w in report_warnings]
+        tables = {}
+        for name, df in result.tables.items():
+            df = df.copy()
+            df["report_id"] = df["report_id"].map(mapping).astype(df["report_id"].dtype)
+            tables[name] = df
+        reports = tables["reports"]
+        reports["warnings"] = ["; ".join(w) for w in notes]
+        reports["n_warnings"] = [len(w) for w in notes]
+        return tables, messages
+
+
+def chunk_files(files: Sequence[tuple[Path, str]], size: int = CHUNK_FILES) -> list[Chunk]:
+    if size < 1:
+        raise ReportLibError("chunk size must be at least 1")
+    return [Chunk(i // size, [(str(p), n) for p, n in files[i : i + size]]) for i in range(0, len(files), size)]
+
+
+def _with_bytes(chunk: Chunk) -> Chunk:
+    data = []
+    for path, _ in chunk.files:
+        try:
+            data.append(Path(path).read_bytes())
+        except OSError as e:
+            raise InputFileError(path, f"cannot be read ({e.strerror})") from None
+    return Chunk(chunk.no, chunk.files, data)
+
+
+def _ordered(submit: Callable, chunks: Sequence[Chunk], window: int, result: Callable) -> Iterator[ChunkResult]:
+    """Results in chunk order, with at most ``window`` chunks submitted and not yet consumed."""
+    pending: deque = deque()
+    todo = iter(chunks)
+    for chunk in todo:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            break
+    while pending:
+        done = result(pending.popleft())
+        for chunk in todo:
+            pending.append(submit(chunk))
+            break
+        yield done
+
+
+def check_executor(jobs: int, executor: str, scheduler: str | None) -> None:
+    """Refuse settings that cannot work, before anything is started or written."""
+    if executor not in EXECUTORS:
+        raise ReportLibError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ReportLibError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    if scheduler is not None and executor != "dask":
+        raise ReportLibError("a scheduler address is for the Dask executor (executor='dask'; CLI: --executor dask)")
+
+
+def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "process",
+               scheduler: str | None = None) -> Iterator[ChunkResult]:
+    """Tabulate ``chunks`` with ``jobs`` workers; results come back in chunk order."""
+    check_executor(jobs, executor, scheduler)
+    vocabulary = indicators.vocabulary_state()
+    if executor == "dask":
+        yield from _run_dask(chunks, jobs, scheduler, vocabulary)
+    elif jobs == 1 or len(chunks) == 1:
+        for chunk in chunks:
+            yield tabulate_chunk(chunk, vocabulary)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork (Linux): workers inherit the loaded modules and need no `if __name__ == "__main__"`
+        # guard in a researcher's script; spawn elsewhere (macOS, Windows).
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+            yield from _ordered(lambda c: pool.submit(tabulate_chunk, c, vocabulary), chunks, 2 * jobs,
+                                lambda f: f.result())
+
+
+def _run_dask(chunks, jobs, scheduler, vocabulary) -> Iterator[ChunkResult]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ReportLibError("the Dask executor needs dask.distributed: pip install 'reportlib[dask]'") from None
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as e:
+            raise ReportLibError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        here = code_fingerprint()
+
+        def result(future) -> ChunkResult:
+            done = future.result()
+            if done.code != here:
+                raise ReportLibError(
+                    f"a Dask worker runs other reportlib code (fingerprint {done.code}, here {here}); "
+                    "install the same reportlib on every worker")
+            return done
+
+        submit = lambda c: client.submit(tabulate_chunk, _with_bytes(c), vocabulary, pure=False)  # noqa: E731
+        yield from _ordered(submit, chunks, 2 * n_workers, result)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@dataclass
+class Tabulation:
+    """What :func:`tabulate` did: the ``reports`` table, the files written, the files skipped,
+    the warnings issued."""
+
+    reports: pd.DataFrame
+    paths: list[Path]
+    skipped: list[InputFileError]
+    warnings: list[str]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # filled for an in-memory sink
+
+
+def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, executor: str = "process", scheduler: str | None = None,
+                  errors: str = "raise", chunk_size: int = CHUNK_FILES) -> Tabulation:
+    """Tabulate report files (``(path, name)`` pairs in corpus order) chunk by chunk into ``sink``.
+
+    ``errors="raise"`` stops with every bad file listed (and nothing written); ``"warn"``
+    skips them with a warning. Warnings are issued as :class:`ReportLibWarning`, as
+    :func:`~reportlib.load_corpus` issues them.
+    """
+    from .sinks import concat
+
+    if errors not in ("raise", "warn"):
+        raise ValueError("errors must be 'raise' or 'warn'")
+    chunks = chunk_files(files, chunk_size)
+    ids = ReportIds()
+    reports, skipped, messages = [], [], []
+    try:
+        for result in run_chunks(chunks, jobs=jobs, executor=executor, scheduler=scheduler):
+            tables, notes = ids.finish(result)
+            sink.write(tables)
+            reports.append(tables["reports"])
+            skipped += result.skipped
+            messages += notes
+        if skipped and errors == "raise":
+            raise skipped[0] if len(skipped) == 1 else CorpusError(skipped)
+        written = sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    messages = [f"skipped {e}" for e in skipped] + messages
+    for m in messages:
+        warnings.warn(m, ReportLibWarning, stacklevel=3)
+    return Tabulation(concat(reports), written, skipped, messages, getattr(sink, "tables", {}))
+
+
+def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "csv", jobs: int = 1,
+             executor: str = "process", scheduler: str | None = None, errors: str = "raise",
+             encoding: str = "utf-8", chunk_size: int = CHUNK_FILES) -> Tabulation:
+    """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
+    ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
+
+    ``jobs``: worker processes (or Dask workers of a local cluster); ``executor``: ``"process"``
+    or ``"dask"``; ``scheduler``: a Dask scheduler address (default: a local cluster). The files
+    are the same, byte for byte, whatever ``jobs`` and ``executor`` are; CSV files are also
+    byte-identical to :meth:`Corpus.to_csv`.
+    """
+    from .corpus import Corpus, _collect_files
+    from .sinks import make_sink
+
+    check_executor(jobs, executor, scheduler)
+    files = _collect_files(paths)
+    sink = make_sink(fmt, out_dir, Corpus.TABLES, encoding)
+    return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors,
+                         chunk_size=chunk_size)

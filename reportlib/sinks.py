@@ -1,0 +1,172 @@
+"""Writing tables chunk by chunk, so that a corpus of any size is tabulated in bounded memory.
+
+A sink receives the tables of one chunk of reports after another (in corpus order) and writes
+them as it goes; :meth:`close` finishes the files and :meth:`abort` removes everything it wrote.
+
+* :class:`CsvSink`: ``<out>/<table>.csv``, byte-identical to :meth:`Corpus.to_csv` (the header
+  once, then each chunk's rows).
+* :class:`ParquetSink`: ``<out>/<table>.parquet``, one row group per chunk. A column that is
+  empty in one chunk and filled in another gets the filled type (schemas are unified at the end).
+* :class:`MemorySink`: the tables as DataFrames, for an in-memory :class:`~reportlib.Corpus`.
+
+Files are written under temporary names and renamed on :meth:`close`, so a failed run never
+leaves a half-written table that looks complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReportLibError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("csv", "parquet")
+
+
+class CsvSink:
+    """Tables streamed to ``<out_dir>/<name>.csv``; ``encoding="utf-8-sig"`` adds a BOM for Excel."""
+
+    def __init__(self, out_dir: str | os.PathLike, names: Sequence[str], encoding: str = "utf-8") -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.names = list(names)
+        self.bom = encoding == "utf-8-sig"
+        self.encoding = "utf-8" if self.bom else encoding
+        self._tmp = {n: self.out / f".{n}.csv.tmp" for n in self.names}
+        self._files = {n: p.open("wb") for n, p in self._tmp.items()}
+        self._started: set[str] = set()
+
+    def write(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        for name in self.names:
+            df, f = tables[name], self._files[name]
+            first = name not in self._started
+            if first and self.bom:
+                f.write("\ufeff".encode())
+            if first or len(df):
+                f.write(df.to_csv(index=False, header=first, lineterminator="\n").encode(self.encoding))
+            self._started.add(name)
+
+    def close(self) -> list[Path]:
+        paths = []
+        for name in self.names:
+            self._files[name].close()
+            path = self.out / f"{name}.csv"
+            self._tmp[name].replace(path)
+            paths.append(path)
+        return paths
+
+    def abort(self) -> None:
+        for name in self.names:
+            self._files[name].close()
+            self._tmp[name].unlink(missing_ok=True)
+
+
+def _pyarrow():
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        raise ReportLibError("writing Parquet needs pyarrow: pip install pyarrow") from None
+    return pa, pq
+
+
+class ParquetSink:
+    """Tables streamed to ``<out_dir>/<name>.parquet`` (one row group per chunk, zstd-compressed).
+
+    Each chunk is first written as its own part; :meth:`close` unifies the parts' schemas (a
+    column that is all empty in one chunk is typed by the others) and joins them into one file,
+    a part at a time.
+    """
+
+    def __init__(self, out_dir: str | os.PathLike, names: Sequence[str], compression: str = "zstd") -> None:
+        self.pa, self.pq = _pyarrow()
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.names = list(names)
+        self.compression = compression
+        self._parts = self.out / ".parts.tmp"
+        shutil.rmtree(self._parts, ignore_errors=True)
+        self._n = 0
+
+    def write(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        for name in self.names:
+            folder = self._parts / name
+            folder.mkdir(parents=True, exist_ok=True)
+            table = self.pa.Table.from_pandas(tables[name], preserve_index=False)
+            self.pq.write_table(table, folder / f"{self._n:06d}.parquet", compression="none")
+        self._n += 1
+
+    def close(self) -> list[Path]:
+        pa, pq = self.pa, self.pq
+        paths = []
+        for name in self.names:
+            parts = sorted((self._parts / name).glob("*.parquet"))
+            schemas = [pq.read_schema(p) for p in parts]
+            schema = pa.unify_schemas(schemas, promote_options="permissive").with_metadata(schemas[0].metadata)
+            tmp, path = self.out / f".{name}.parquet.tmp", self.out / f"{name}.parquet"
+            with pq.ParquetWriter(tmp, schema, compression=self.compression) as writer:
+                for part in parts:
+                    table = pq.read_table(part)
+                    if table.num_rows or len(parts) == 1:
+                        writer.write_table(table.cast(schema))
+            tmp.replace(path)
+            paths.append(path)
+        shutil.rmtree(self._parts, ignore_errors=True)
+        return paths
+
+    def abort(self) -> None:
+        shutil.rmtree(self._parts, ignore_errors=True)
+        for name in self.names:
+            (self.out / f".{name}.parquet.tmp").unlink(missing_ok=True)
+
+
+class MemorySink:
+    """The chunks' tables concatenated in memory (:attr:`tables` after :meth:`close`)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self._chunks: dict[str, list[pd.DataFrame]] = {n: [] for n in self.names}
+        self.tables: dict[str, pd.DataFrame] = {}
+
+    def write(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        for name in self.names:
+            self._chunks[name].append(tables[name])
+
+    def close(self) -> list[Path]:
+        self.tables = {name: concat(parts) for name, parts in self._chunks.items()}
+        self._chunks.clear()
+        return []
+
+    def abort(self) -> None:
+        self._chunks.clear()
+
+
+def concat(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Chunks of one table as one DataFrame with the dtypes of the filled chunks."""
+    import pandas as pd
+
+    filled = [p for p in parts if len(p)] or list(parts[:1])
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0].reset_index(drop=True)
+
+
+def read_parquet_table(path: str | os.PathLike) -> pd.DataFrame:
+    """A table written by :class:`ParquetSink` (or :meth:`Corpus.to_parquet`)."""
+    import pandas as pd
+
+    _pyarrow()
+    return pd.read_parquet(path)
+
+
+def make_sink(fmt: str, out_dir: str | os.PathLike, names: Sequence[str], encoding: str = "utf-8"):
+    """A sink for ``fmt`` (``csv`` or ``parquet``)."""
+    if fmt == "csv":
+        return CsvSink(out_dir, names, encoding)
+    if fmt == "parquet":
+        return ParquetSink(out_dir, names)
+    raise ReportLibError(f"unknown table format {fmt!r}; choose one of: {', '.join(FORMATS)}")
