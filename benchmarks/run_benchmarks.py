@@ -10,8 +10,9 @@ Writes ``outputs/benchmarks/`` (or ``--out``): ``tabulate.csv``, ``cache.csv``,
 
 Each measurement runs in a fresh Python process, so that imports, caches and memory of one do
 not leak into the next. Time is the wall time of the measured call alone (imports excluded);
-peak memory is sampled every 50 ms as the summed resident memory of the process and all its
-worker processes (``psutil``), imports included.
+peak memory is sampled every 50 ms as the summed proportional set size (PSS: memory shared by
+forked workers counted once) of the process and all its worker processes (``psutil``), and
+as the largest resident set of one process; imports included.
 """
 
 from __future__ import annotations
@@ -95,13 +96,16 @@ def measure(code: str, *args: str) -> dict:
     while proc.poll() is None:
         try:
             procs = [root, *root.children(recursive=True)]
-            rss = []
+            pss, rss = [], []
             for p in procs:
                 try:
-                    rss.append(p.memory_info().rss)
+                    info = p.memory_full_info()
                 except psutil.Error:
-                    pass
-            peak_total, peak_single = max(peak_total, sum(rss)), max(peak_single, max(rss, default=0))
+                    continue
+                # PSS counts a page shared by forked workers once in all, RSS once per process
+                pss.append(getattr(info, "pss", info.rss))
+                rss.append(info.rss)
+            peak_total, peak_single = max(peak_total, sum(pss)), max(peak_single, max(rss, default=0))
         except psutil.Error:
             pass
         time.sleep(0.05)

@@ -21,6 +21,7 @@ Executors:
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from collections import Counter, deque
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 CHUNK_FILES = 16
 EXECUTORS = ("process", "dask")
 _TEMP_ID = "\x00{}"  # a report's id inside a worker, until the caller gives the final one
+_TEMP_PATTERN = re.compile("\x00[0-9]+")
 
 
 @dataclass
@@ -64,8 +66,10 @@ class ChunkResult:
     code: str = field(default_factory=code_fingerprint)
 
 
-def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = ()) -> ChunkResult:
-    """Read, parse and tabulate one chunk (this runs in a worker)."""
+def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), render: str | None = None) -> ChunkResult:
+    """Read, parse and tabulate one chunk (this runs in a worker). ``render="csv"``: return
+    every table but ``reports`` as CSV text already (:class:`~reportlib.sinks.CsvText`), so
+    that the work of formatting is done by the workers too."""
     from .corpus import Corpus, parse_file, read_raw
 
     indicators.use_vocabulary_state(vocabulary)
@@ -80,7 +84,12 @@ def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = ()) -> 
     keys = [(r.report_id, r.source_file, r.report_no, list(r.warnings)) for r in reports]
     for k, r in enumerate(reports):
         r.report_id = _TEMP_ID.format(k)
-    return ChunkResult(chunk.no, Corpus(reports).tables(), keys, skipped)
+    tables = Corpus(reports).tables()
+    if render == "csv":
+        from .sinks import CsvText
+
+        tables = {n: df if n == "reports" else CsvText.of(df) for n, df in tables.items()}
+    return ChunkResult(chunk.no, tables, keys, skipped)
 
 
 class ReportIds:
@@ -92,6 +101,8 @@ class ReportIds:
 
     def finish(self, result: ChunkResult) -> tuple[dict[str, pd.DataFrame], list[str]]:
         """The chunk's tables with final ids, and the warnings of its reports."""
+        from .sinks import CsvText
+
         mapping, notes, messages = {}, [], []
         for k, (provisional, source_file, report_no, report_warnings) in enumerate(result.reports):
             self._seen[provisional] += 1
@@ -104,8 +115,12 @@ class ReportIds:
             messages += [f"{source_file} #{report_no} ({final}): {w}" for w in report_warnings]
         tables = {}
         for name, df in result.tables.items():
-            df = df.copy()
-            df["report_id"] = df["report_id"].map(mapping).astype(df["report_id"].dtype)
+            if isinstance(df, CsvText):
+                # temporary ids are NUL + number: NUL cannot occur in a decoded report
+                df = CsvText(df.header, _TEMP_PATTERN.sub(lambda m: mapping[m[0]], df.body))
+            else:
+                df = df.copy()
+                df["report_id"] = df["report_id"].map(mapping).astype(df["report_id"].dtype)
             tables[name] = df
         reports = tables["reports"]
         reports["warnings"] = ["; ".join(w) for w in notes]
@@ -145,6 +160,15 @@ def _ordered(submit: Callable, chunks: Sequence[Chunk], window: int, result: Cal
         yield done
 
 
+def preload() -> None:
+    """Load what parsing loads lazily and slowly (jieba's part-of-speech dictionary, about a
+    second; pypinyin), so that processes forked afterwards do not each load it again."""
+    from . import labels, metadata
+
+    metadata._place_name_tags()
+    labels.romanize("上城")
+
+
 def check_executor(jobs: int, executor: str, scheduler: str | None) -> None:
     """Refuse settings that cannot work, before anything is started or written."""
     if executor not in EXECUTORS:
@@ -156,15 +180,15 @@ def check_executor(jobs: int, executor: str, scheduler: str | None) -> None:
 
 
 def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "process",
-               scheduler: str | None = None) -> Iterator[ChunkResult]:
+               scheduler: str | None = None, render: str | None = None) -> Iterator[ChunkResult]:
     """Tabulate ``chunks`` with ``jobs`` workers; results come back in chunk order."""
     check_executor(jobs, executor, scheduler)
     vocabulary = indicators.vocabulary_state()
     if executor == "dask":
-        yield from _run_dask(chunks, jobs, scheduler, vocabulary)
+        yield from _run_dask(chunks, jobs, scheduler, vocabulary, render)
     elif jobs == 1 or len(chunks) == 1:
         for chunk in chunks:
-            yield tabulate_chunk(chunk, vocabulary)
+            yield tabulate_chunk(chunk, vocabulary, render)
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -173,12 +197,14 @@ def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "proce
         # guard in a researcher's script; spawn elsewhere (macOS, Windows).
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         context = multiprocessing.get_context(method)
+        if method == "fork":
+            preload()  # forked workers start with the dictionaries loaded
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-            yield from _ordered(lambda c: pool.submit(tabulate_chunk, c, vocabulary), chunks, 2 * jobs,
+            yield from _ordered(lambda c: pool.submit(tabulate_chunk, c, vocabulary, render), chunks, 2 * jobs,
                                 lambda f: f.result())
 
 
-def _run_dask(chunks, jobs, scheduler, vocabulary) -> Iterator[ChunkResult]:
+def _run_dask(chunks, jobs, scheduler, vocabulary, render) -> Iterator[ChunkResult]:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -204,7 +230,7 @@ def _run_dask(chunks, jobs, scheduler, vocabulary) -> Iterator[ChunkResult]:
                     "install the same reportlib on every worker")
             return done
 
-        submit = lambda c: client.submit(tabulate_chunk, _with_bytes(c), vocabulary, pure=False)  # noqa: E731
+        submit = lambda c: client.submit(tabulate_chunk, _with_bytes(c), vocabulary, render, pure=False)  # noqa: E731
         yield from _ordered(submit, chunks, 2 * n_workers, result)
     finally:
         client.close()
@@ -240,7 +266,8 @@ def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, exe
     ids = ReportIds()
     reports, skipped, messages = [], [], []
     try:
-        for result in run_chunks(chunks, jobs=jobs, executor=executor, scheduler=scheduler):
+        for result in run_chunks(chunks, jobs=jobs, executor=executor, scheduler=scheduler,
+                                 render=getattr(sink, "render", None)):
             tables, notes = ids.finish(result)
             sink.write(tables)
             reports.append(tables["reports"])

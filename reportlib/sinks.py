@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,26 @@ if TYPE_CHECKING:
 FORMATS = ("csv", "parquet")
 
 
+@dataclass(frozen=True)
+class CsvText:
+    """A table already formatted as CSV: its header line and its rows (as :class:`CsvSink` writes them)."""
+
+    header: str
+    body: str
+
+    @classmethod
+    def of(cls, df: pd.DataFrame) -> CsvText:
+        return cls(df.head(0).to_csv(index=False, lineterminator="\n"),
+                   df.to_csv(index=False, header=False, lineterminator="\n") if len(df) else "")
+
+
 class CsvSink:
-    """Tables streamed to ``<out_dir>/<name>.csv``; ``encoding="utf-8-sig"`` adds a BOM for Excel."""
+    """Tables streamed to ``<out_dir>/<name>.csv``; ``encoding="utf-8-sig"`` adds a BOM for Excel.
+
+    Workers may send a table as :class:`CsvText` (``render = "csv"``) instead of a DataFrame.
+    """
+
+    render = "csv"
 
     def __init__(self, out_dir: str | os.PathLike, names: Sequence[str], encoding: str = "utf-8") -> None:
         self.out = Path(out_dir)
@@ -44,13 +63,13 @@ class CsvSink:
 
     def write(self, tables: Mapping[str, pd.DataFrame]) -> None:
         for name in self.names:
-            df, f = tables[name], self._files[name]
-            first = name not in self._started
-            if first and self.bom:
-                f.write("\ufeff".encode())
-            if first or len(df):
-                f.write(df.to_csv(index=False, header=first, lineterminator="\n").encode(self.encoding))
-            self._started.add(name)
+            table, f = tables[name], self._files[name]
+            if not isinstance(table, CsvText):
+                table = CsvText.of(table)
+            if name not in self._started:
+                f.write((("\ufeff" if self.bom else "") + table.header).encode(self.encoding))
+                self._started.add(name)
+            f.write(table.body.encode(self.encoding))
 
     def close(self) -> list[Path]:
         paths = []
