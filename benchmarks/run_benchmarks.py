@@ -40,6 +40,8 @@ warnings.simplefilter("ignore")
 import pandas, pyarrow, reportlib.corpus, reportlib.targets, reportlib.livelihood, reportlib.tables
 from reportlib.parallel import tabulate
 src, out, jobs, fmt = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+if src.startswith("@"):  # a file listing the report files
+    src = open(src[1:], encoding="utf-8").read().split("\\n")
 t = time.perf_counter()
 done = tabulate(src, out, jobs=jobs, fmt=fmt)
 print(json.dumps({"seconds": time.perf_counter() - t, "reports": len(done.reports)}))
@@ -83,6 +85,49 @@ cut = best(ours.cut)
 words = best(ours.words)
 print(json.dumps({"reports": len(texts), "chars": n_chars, "jieba_lcut": floor, "ours_cut": cut, "ours_words": words}))
 """
+
+
+_CEILING = """
+import json, sys, time
+from concurrent.futures import ProcessPoolExecutor
+
+def spin(n):
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x = (x * 31 + i) % 1000003
+    return time.perf_counter() - t
+
+jobs, n = int(sys.argv[1]), int(sys.argv[2])
+one = min(spin(n) for _ in range(2))
+with ProcessPoolExecutor(jobs) as pool:
+    t = time.perf_counter()
+    list(pool.map(spin, [n] * jobs))
+    together = time.perf_counter() - t
+print(json.dumps({"one": one, "together": together, "ceiling": jobs * one / together}))
+"""
+
+
+def workload_ceiling(corpus_dir: Path, jobs: int, out: Path) -> dict:
+    """How much faster ``jobs`` *independent* serial tabulations run side by side than one alone:
+    the speedup this machine allows for this work (shared caches, memory bandwidth and the host
+    slow processes down when they run together), whatever reportlib's parallel code does."""
+    files = sorted(str(p) for p in corpus_dir.glob("*.txt"))
+    size = len(files) // jobs
+    lists = []
+    for k in range(jobs):
+        path = out / f".ceiling-{k}.txt"
+        path.write_text("\n".join(files[k * size : (k + 1) * size]), encoding="utf-8")
+        lists.append(path)
+    with tempfile.TemporaryDirectory(dir=out) as tmp:
+        alone = measure(_TABULATE, f"@{lists[0]}", Path(tmp) / "alone", 1, "csv")["seconds"]
+        procs = [subprocess.Popen([sys.executable, "-c", _TABULATE, f"@{lst}", str(Path(tmp) / f"p{k}"), "1", "csv"],
+                                  stdout=subprocess.PIPE, text=True) for k, lst in enumerate(lists)]
+        together = max(json.loads(p.communicate()[0].strip().splitlines()[-1])["seconds"] for p in procs)
+    for path in lists:
+        path.unlink()
+    return {"reports_each": size, "alone_s": round(alone, 2), "together_s": round(together, 2),
+            "ceiling": round(jobs * alone / together, 2)}
 
 
 def measure(code: str, *args: str) -> dict:
@@ -131,6 +176,16 @@ def main(argv: list[str] | None = None) -> int:
 
     import pandas as pd
 
+    jobs_max = max(args.jobs)
+    ceiling = measure(_CEILING, jobs_max, 20_000_000)["ceiling"] if jobs_max > 1 else 1.0
+    print(f"this machine runs {jobs_max} CPU-bound Python processes {ceiling:.2f} times as fast as one", flush=True)
+    workload = {"ceiling": 1.0}
+    if jobs_max > 1:
+        n_ceiling = min(1000, max(args.sizes))
+        workload = workload_ceiling(synthetic.build(n_ceiling, out / f"corpus-{n_ceiling}"), jobs_max, out)
+        print(f"{jobs_max} independent serial tabulations side by side: {workload['ceiling']:.2f} times as fast as one "
+              f"({workload['alone_s']} s alone, {workload['together_s']} s together)", flush=True)
+
     rows, cache_rows = [], []
     for n in args.sizes:
         corpus_dir = synthetic.build(n, out / f"corpus-{n}")
@@ -167,11 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     base = tab[tab["jobs"] == min(args.jobs)].set_index("reports")["seconds"]
     tab["speedup"] = [round(base[r] / s_, 2) for r, s_ in zip(tab["reports"], tab["seconds"])]
     tab["efficiency"] = (tab["speedup"] / (tab["jobs"] / min(args.jobs))).round(2)
+    tab["of_ceiling"] = [round(sp / workload["ceiling"], 2) if j == jobs_max and j > min(args.jobs) else None
+                         for sp, j in zip(tab["speedup"], tab["jobs"])]
     cache_df = pd.DataFrame(cache_rows)
     tab.to_csv(out / "tabulate.csv", index=False)
     cache_df.to_csv(out / "cache.csv", index=False)
     segmentation.to_csv(out / "segmentation.csv", index=False)
-    _summary(out, tab, cache_df, segmentation, s, args)
+    _summary(out, tab, cache_df, segmentation, s, args, ceiling, workload)
     _plot(out, tab, cache_df, segmentation)
     print(f"wrote {out}/tabulate.csv, cache.csv, segmentation.csv, summary.md, benchmarks.png")
     return 0
@@ -179,11 +236,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _markdown(df) -> str:
     lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + "---|" * len(df.columns)]
-    lines += ["| " + " | ".join(map(str, row)) + " |" for row in df.itertuples(index=False)]
+    cell = lambda v: "-" if v is None or v != v else str(v)  # noqa: E731 (v != v: NaN)
+    lines += ["| " + " | ".join(map(cell, row)) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines)
 
 
-def _summary(out, tab, cache_df, segmentation, s, args) -> None:
+def _summary(out, tab, cache_df, segmentation, s, args, ceiling, workload) -> None:
     import reportlib
 
     machine = (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
@@ -191,6 +249,11 @@ def _summary(out, tab, cache_df, segmentation, s, args) -> None:
     text = [
         "# reportlib benchmarks", "", f"Machine: {machine}.", "",
         f"## Load + tabulate ({args.format}, every table, streamed to disk)", "", _markdown(tab), "",
+        f"Ceilings: on this machine {max(args.jobs)} processes of a pure CPU-bound Python loop run "
+        f"{ceiling:.2f} times as fast as one; {max(args.jobs)} independent serial tabulations of "
+        f"{workload.get('reports_each', '-')} reports each, side by side, run {workload['ceiling']:.2f} times as fast "
+        f"as one alone ({workload.get('alone_s', '-')} s alone, {workload.get('together_s', '-')} s together): "
+        f"the most any parallel tabulation can reach here.", "",
         "## Parquet cache: `load_corpus(cache=True)`, first load (parse + write) vs second (read)", "",
         _markdown(cache_df), "",
         f"## Segmentation of {s['reports']} reports ({s['chars']:,} characters), best of {args.repeats}", "",
@@ -213,12 +276,16 @@ def _plot(out, tab, cache_df, segmentation) -> None:
         axes[0].plot(g["reports"], g["seconds"], marker="o", label=f"{jobs} job(s)")
         axes[1].plot(g["reports"], g["peak_mb"], marker="o", label=f"{jobs} job(s)")
     axes[0].plot(cache_df["reports"], cache_df["cached_s"], marker="s", linestyle="--", label="cached (Parquet)")
+    sizes = sorted(tab["reports"].unique())
     for ax, label in ((axes[0], "seconds"), (axes[1], "peak memory (MB)")):
         ax.set_xscale("log")
-        ax.set_yscale("log")
+        ax.set_xticks(sizes, [f"{n:,}" for n in sizes])
+        ax.minorticks_off()
         ax.set_xlabel("reports")
         ax.set_ylabel(label)
         ax.legend(frameon=False, fontsize="small")
+    axes[0].set_yscale("log")
+    axes[1].set_ylim(0, tab["peak_mb"].max() * 1.15)
     axes[0].set_title("Load + tabulate")
     axes[1].set_title("Peak memory, all processes")
     axes[2].barh(segmentation["segmenter"], segmentation["chars_per_s"] / 1000)

@@ -68,8 +68,8 @@ class ChunkResult:
 
 def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), render: str | None = None) -> ChunkResult:
     """Read, parse and tabulate one chunk (this runs in a worker). ``render="csv"``: return
-    every table but ``reports`` as CSV text already (:class:`~reportlib.sinks.CsvText`), so
-    that the work of formatting is done by the workers too."""
+    every table but ``reports`` as CSV text already (:class:`~reportlib.sinks.CsvText`);
+    ``"arrow"``: as ``pyarrow.Table``; so that the workers do the formatting too."""
     from .corpus import Corpus, parse_file, read_raw
 
     indicators.use_vocabulary_state(vocabulary)
@@ -89,6 +89,10 @@ def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), ren
         from .sinks import CsvText
 
         tables = {n: df if n == "reports" else CsvText.of(df) for n, df in tables.items()}
+    elif render == "arrow":
+        import pyarrow as pa
+
+        tables = {n: df if n == "reports" else pa.Table.from_pandas(df, preserve_index=False) for n, df in tables.items()}
     return ChunkResult(chunk.no, tables, keys, skipped)
 
 
@@ -103,7 +107,7 @@ class ReportIds:
         """The chunk's tables with final ids, and the warnings of its reports."""
         from .sinks import CsvText
 
-        mapping, notes, messages = {}, [], []
+        mapping, finals, notes, messages = {}, [], [], []
         for k, (provisional, source_file, report_no, report_warnings) in enumerate(result.reports):
             self._seen[provisional] += 1
             final = provisional if self._seen[provisional] == 1 else f"{provisional}-{self._seen[provisional]}"
@@ -111,6 +115,7 @@ class ReportIds:
                 report_warnings = [*report_warnings,
                                    f"report id {provisional} is taken by an earlier report; this one is {final}"]
             mapping[_TEMP_ID.format(k)] = final
+            finals.append(final)
             notes.append(report_warnings)
             messages += [f"{source_file} #{report_no} ({final}): {w}" for w in report_warnings]
         tables = {}
@@ -118,6 +123,8 @@ class ReportIds:
             if isinstance(df, CsvText):
                 # temporary ids are NUL + number: NUL cannot occur in a decoded report
                 df = CsvText(df.header, _TEMP_PATTERN.sub(lambda m: mapping[m[0]], df.body))
+            elif not hasattr(df, "iloc"):  # a pyarrow.Table
+                df = _arrow_ids(df, finals)
             else:
                 df = df.copy()
                 df["report_id"] = df["report_id"].map(mapping).astype(df["report_id"].dtype)
@@ -126,6 +133,19 @@ class ReportIds:
         reports["warnings"] = ["; ".join(w) for w in notes]
         reports["n_warnings"] = [len(w) for w in notes]
         return tables, messages
+
+
+def _arrow_ids(table, finals: list[str]):
+    """``table`` with its temporary report ids (NUL + k) replaced by ``finals[k]``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not table.num_rows:
+        return table
+    i = table.schema.get_field_index("report_id")
+    column = table.column(i)
+    k = pc.cast(pc.utf8_slice_codeunits(column, 1), pa.int64())
+    return table.set_column(i, table.field(i), pc.take(pa.array(finals, type=column.type), k))
 
 
 def chunk_files(files: Sequence[tuple[Path, str]], size: int = CHUNK_FILES) -> list[Chunk]:

@@ -6,7 +6,7 @@ them as it goes; :meth:`close` finishes the files and :meth:`abort` removes ever
 * :class:`CsvSink`: ``<out>/<table>.csv``, byte-identical to :meth:`Corpus.to_csv` (the header
   once, then each chunk's rows).
 * :class:`ParquetSink`: ``<out>/<table>.parquet``, one row group per chunk. A column that is
-  empty in one chunk and filled in another gets the filled type (schemas are unified at the end).
+  empty in one chunk and filled in another gets the filled type.
 * :class:`MemorySink`: the tables as DataFrames, for an in-memory :class:`~reportlib.Corpus`.
 
 Files are written under temporary names and renamed on :meth:`close`, so a failed run never
@@ -16,7 +16,6 @@ leaves a half-written table that looks complete.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,10 +97,14 @@ def _pyarrow():
 class ParquetSink:
     """Tables streamed to ``<out_dir>/<name>.parquet`` (one row group per chunk, zstd-compressed).
 
-    Each chunk is first written as its own part; :meth:`close` unifies the parts' schemas (a
-    column that is all empty in one chunk is typed by the others) and joins them into one file,
-    a part at a time.
+    A table's schema is settled from its first chunks (a column empty in them all is kept as
+    the null type); a later chunk that fills such a column widens the schema, and the row
+    groups written so far are copied into the wider file, one at a time. Workers may send
+    ``pyarrow.Table`` chunks (``render = "arrow"``) instead of DataFrames.
     """
+
+    render = "arrow"
+    SETTLE = 8  # chunks held back at most while a column is still untyped
 
     def __init__(self, out_dir: str | os.PathLike, names: Sequence[str], compression: str = "zstd") -> None:
         self.pa, self.pq = _pyarrow()
@@ -109,40 +112,78 @@ class ParquetSink:
         self.out.mkdir(parents=True, exist_ok=True)
         self.names = list(names)
         self.compression = compression
-        self._parts = self.out / ".parts.tmp"
-        shutil.rmtree(self._parts, ignore_errors=True)
-        self._n = 0
+        self._tmp = {n: self.out / f".{n}.parquet.tmp" for n in self.names}
+        self._pending: dict[str, list] = {n: [] for n in self.names}
+        self._writers: dict[str, object] = {}
+        self._schemas: dict[str, object] = {}
 
     def write(self, tables: Mapping[str, pd.DataFrame]) -> None:
         for name in self.names:
-            folder = self._parts / name
-            folder.mkdir(parents=True, exist_ok=True)
-            table = self.pa.Table.from_pandas(tables[name], preserve_index=False)
-            self.pq.write_table(table, folder / f"{self._n:06d}.parquet", compression="none")
-        self._n += 1
+            table = tables[name]
+            if not isinstance(table, self.pa.Table):
+                table = self.pa.Table.from_pandas(table, preserve_index=False)
+            if name in self._writers:
+                self._append(name, table)
+                continue
+            pending = self._pending[name]
+            pending.append(table)
+            if len(pending) >= self.SETTLE or not any(self.pa.types.is_null(f.type) for f in self._unify(pending)):
+                self._open(name)
+
+    def _unify(self, tables):
+        return self.pa.unify_schemas([t.schema for t in tables], promote_options="permissive")
+
+    def _open(self, name: str) -> None:
+        pending = self._pending.pop(name)
+        schema = self._unify(pending).with_metadata(pending[0].schema.metadata)
+        self._schemas[name] = schema
+        self._writers[name] = self.pq.ParquetWriter(self._tmp[name], schema, compression=self.compression)
+        for table in pending:
+            self._append(name, table)
+
+    def _append(self, name: str, table) -> None:
+        if not table.num_rows:
+            return
+        schema = self._schemas[name]
+        if not table.schema.equals(schema, check_metadata=False):
+            wider = self._unify([self.pa.Table.from_pylist([], schema), table]).with_metadata(schema.metadata)
+            if not wider.equals(schema, check_metadata=False):
+                self._widen(name, wider)
+                schema = wider
+        self._writers[name].write_table(table.cast(schema))
+
+    def _widen(self, name: str, schema) -> None:
+        """Rewrite what was written of ``name`` with a wider schema (a column filled late)."""
+        self._writers[name].close()
+        old = self._tmp[name]
+        new = old.with_name(old.name + ".w")
+        writer = self.pq.ParquetWriter(new, schema, compression=self.compression)
+        written = self.pq.ParquetFile(old)
+        for i in range(written.num_row_groups):
+            writer.write_table(written.read_row_group(i).cast(schema))
+        written.close()
+        old.unlink()
+        new.replace(old)  # the writer's open file moves with it
+        self._writers[name], self._schemas[name] = writer, schema
 
     def close(self) -> list[Path]:
-        pa, pq = self.pa, self.pq
         paths = []
         for name in self.names:
-            parts = sorted((self._parts / name).glob("*.parquet"))
-            schemas = [pq.read_schema(p) for p in parts]
-            schema = pa.unify_schemas(schemas, promote_options="permissive").with_metadata(schemas[0].metadata)
-            tmp, path = self.out / f".{name}.parquet.tmp", self.out / f"{name}.parquet"
-            with pq.ParquetWriter(tmp, schema, compression=self.compression) as writer:
-                for part in parts:
-                    table = pq.read_table(part)
-                    if table.num_rows or len(parts) == 1:
-                        writer.write_table(table.cast(schema))
-            tmp.replace(path)
+            if name not in self._writers:
+                self._open(name)
+            self._writers.pop(name).close()
+            path = self.out / f"{name}.parquet"
+            self._tmp[name].replace(path)
             paths.append(path)
-        shutil.rmtree(self._parts, ignore_errors=True)
         return paths
 
     def abort(self) -> None:
-        shutil.rmtree(self._parts, ignore_errors=True)
-        for name in self.names:
-            (self.out / f".{name}.parquet.tmp").unlink(missing_ok=True)
+        for writer in self._writers.values():
+            writer.close()
+        self._writers.clear()
+        for path in self._tmp.values():
+            path.unlink(missing_ok=True)
+            path.with_name(path.name + ".w").unlink(missing_ok=True)
 
 
 class MemorySink:

@@ -292,3 +292,21 @@ def test_dask_worker_with_other_code_is_refused(tmp_path, dask_cluster, monkeypa
     with pytest.raises(ReportLibError, match="a Dask worker runs other reportlib code"):
         tabulate(None, tmp_path, executor="dask", scheduler=dask_cluster.scheduler_address)
     assert not any(tmp_path.glob("*.csv"))
+
+
+def test_parquet_sink_types_a_column_filled_only_late(tmp_path):
+    from reportlib.sinks import ParquetSink
+
+    sink = ParquetSink(tmp_path, ["t"])
+    chunks = [pd.DataFrame({"report_id": [f"r{i}"], "province": [None], "value_high": [None]}) for i in range(10)]
+    chunks[1]["province"] = ["浙江省"]          # filled while the schema is still being settled
+    chunks[9]["value_high"] = [6.5]            # filled after the file was started: rewritten wider
+    for df in chunks:
+        sink.write({"t": df})
+    (path,) = sink.close()
+    back = pd.read_parquet(path)
+    assert back["report_id"].tolist() == [f"r{i}" for i in range(10)]
+    assert pd.isna(back["province"][0]) and back["province"][1] == "浙江省"
+    assert back["value_high"].dtype == "float64"
+    assert back["value_high"].iloc[9] == 6.5 and back["value_high"].iloc[:9].isna().all()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.parquet"]
