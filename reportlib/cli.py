@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, help="folder for reports.csv, sections.csv, …")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format (default csv)")
     p.add_argument("--jobs", type=int, default=1,
-                   help="worker processes (or workers of a local Dask cluster); default 1")
+                   help="worker processes (or workers of a local Dask cluster); 0: one per core; default 1")
     p.add_argument("--executor", choices=["process", "dask"], default="process",
                    help="process: worker processes on this machine; dask: a Dask cluster (pip install 'reportlib[dask]')")
     p.add_argument("--scheduler", metavar="ADDRESS",

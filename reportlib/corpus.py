@@ -538,7 +538,7 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
 
     For large corpora:
 
-    * ``jobs``: tabulate with that many worker processes (:mod:`reportlib.parallel`); the
+    * ``jobs``: tabulate with that many worker processes (0: one per core; :mod:`reportlib.parallel`); the
       corpus then holds the tables and parses a report's file only when the report itself is
       needed. ``executor="dask"`` (with ``scheduler``, a Dask scheduler address, or a local
       cluster of ``jobs`` workers) does the same on a Dask cluster.
@@ -554,6 +554,10 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
     9
     >>> big = load_corpus("reports/", jobs=8, cache=True)  # doctest: +SKIP
     """
+    if cache is not False or jobs != 1 or executor != "process" or scheduler is not None:
+        from .parallel import check_executor
+
+        jobs = check_executor(jobs, executor, scheduler)  # refused before anything starts
     if cache is not False:
         from .cache import load_cached
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 CHUNK_FILES = 16
 EXECUTORS = ("process", "dask")
 _TEMP_ID = "\x00{}"  # a report's id inside a worker, until the caller gives the final one
-_TEMP_PATTERN = re.compile("\x00[0-9]+")
+_TEMP_PATTERN = re.compile("^\x00[0-9]+(?=,)", re.MULTILINE)  # report_id is every table's first column
 
 
 @dataclass
@@ -88,7 +88,11 @@ def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), ren
     if render == "csv":
         from .sinks import CsvText
 
-        tables = {n: df if n == "reports" else CsvText.of(df) for n, df in tables.items()}
+        for name, df in tables.items():
+            text = CsvText.of(df)
+            # a stray NUL in a report could look like a temporary id: then the parent maps the DataFrame
+            if name != "reports" and len(_TEMP_PATTERN.findall(text.body)) == len(df):
+                tables[name] = text
     elif render == "arrow":
         import pyarrow as pa
 
@@ -121,7 +125,7 @@ class ReportIds:
         tables = {}
         for name, df in result.tables.items():
             if isinstance(df, CsvText):
-                # temporary ids are NUL + number: NUL cannot occur in a decoded report
+                # temporary ids (NUL + number) start every row; the worker counted them
                 df = CsvText(df.header, _TEMP_PATTERN.sub(lambda m: mapping[m[0]], df.body))
             elif not hasattr(df, "iloc"):  # a pyarrow.Table
                 df = _arrow_ids(df, finals)
@@ -189,20 +193,30 @@ def preload() -> None:
     labels.romanize("上城")
 
 
-def check_executor(jobs: int, executor: str, scheduler: str | None) -> None:
-    """Refuse settings that cannot work, before anything is started or written."""
+def all_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def check_executor(jobs: int, executor: str, scheduler: str | None) -> int:
+    """Refuse settings that cannot work, before anything is started or written; returns the
+    number of workers (``jobs=0``: all cores)."""
     if executor not in EXECUTORS:
         raise ReportLibError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
-    if not isinstance(jobs, int) or jobs < 1:
-        raise ReportLibError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise ReportLibError(f"jobs must be a whole number, 1 or more (0: all cores), not {jobs!r}")
     if scheduler is not None and executor != "dask":
         raise ReportLibError("a scheduler address is for the Dask executor (executor='dask'; CLI: --executor dask)")
+    return jobs or all_cores()
 
 
 def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "process",
                scheduler: str | None = None, render: str | None = None) -> Iterator[ChunkResult]:
     """Tabulate ``chunks`` with ``jobs`` workers; results come back in chunk order."""
-    check_executor(jobs, executor, scheduler)
+    jobs = check_executor(jobs, executor, scheduler)
     vocabulary = indicators.vocabulary_state()
     if executor == "dask":
         yield from _run_dask(chunks, jobs, scheduler, vocabulary, render)
@@ -311,7 +325,7 @@ def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "c
     """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
     ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
 
-    ``jobs``: worker processes (or Dask workers of a local cluster); ``executor``: ``"process"``
+    ``jobs``: worker processes (or Dask workers of a local cluster; 0: one per core); ``executor``: ``"process"``
     or ``"dask"``; ``scheduler``: a Dask scheduler address (default: a local cluster). The files
     are the same, byte for byte, whatever ``jobs`` and ``executor`` are; CSV files are also
     byte-identical to :meth:`Corpus.to_csv`.
@@ -319,7 +333,7 @@ def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "c
     from .corpus import Corpus, _collect_files
     from .sinks import make_sink
 
-    check_executor(jobs, executor, scheduler)
+    jobs = check_executor(jobs, executor, scheduler)
     files = _collect_files(paths)
     sink = make_sink(fmt, out_dir, Corpus.TABLES, encoding)
     return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors,

@@ -129,7 +129,8 @@ def test_worker_errors_survive_pickling():
 
 
 @pytest.mark.parametrize("kwargs,message", [
-    (dict(jobs=0), "jobs must be a whole number of at least 1"),
+    (dict(jobs=-1), r"jobs must be a whole number, 1 or more \(0: all cores\)"),
+    (dict(jobs=2.5), "jobs must be a whole number"),
     (dict(executor="spark"), "unknown executor 'spark'"),
     (dict(scheduler="tcp://127.0.0.1:8786"), "a scheduler address is for the Dask executor"),
     (dict(fmt="xlsx"), "unknown table format 'xlsx'"),
