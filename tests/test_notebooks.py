@@ -109,3 +109,19 @@ def test_rhetoric_notebook_with_a_custom_term_list(tmp_path):
     assert list(dict.fromkeys(tf.term)) == terms
     assert tf.set_index(["report_id", "term"]).loc[("xiacheng-2018-gov", "最多跑一次"), "count"] == 6
     assert len(pd.read_csv(tmp_path / "tables" / "04_kwic.csv")) == 5
+
+
+def test_notebooks_load_large_corpora_on_workers_with_the_cache(tmp_path):
+    """jobs and cache reach load_corpus: the rhetoric notebook, which needs the texts, gives the
+    same counts from a corpus tabulated by workers and cached as Parquet."""
+    (notebook,) = [p for p in NOTEBOOKS if p.name.startswith("04_")]
+    terms = ["最多跑一次", "五水共治"]
+    for run in ("first", "cached"):
+        result = batch.run_notebook(notebook, tmp_path / run, {"terms": terms, "kwic_term": "五水共治", "jobs": 2,
+                                                               "cache": True, "lang": "en"})
+        assert result.ok, result.error
+        tf = pd.read_csv(tmp_path / run / "tables" / "04_term_frequencies.csv")
+        assert tf.set_index(["report_id", "term"]).loc[("xiacheng-2018-gov", "最多跑一次"), "count"] == 6
+    assert len(list((tmp_path / "cache" / "corpus").iterdir())) == 1
+    with pytest.raises(Exception, match="jobs"):
+        batch.run_notebooks([notebook], tmp_path / "bad", {"jobs": "many"})
