@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 #: worker costs little. Fixed, so that outputs do not depend on the number of workers.
 CHUNK_FILES = 16
 EXECUTORS = ("process", "dask")
+DASK_CONNECT_TIMEOUT = "20s"  # how long to try reaching a Dask scheduler
 _TEMP_ID = "\x00{}"  # a report's id inside a worker, until the caller gives the final one
 _TEMP_PATTERN = re.compile("^\x00[0-9]+(?=,)", re.MULTILINE)  # report_id is every table's first column
 
@@ -249,7 +250,7 @@ def _run_dask(chunks, jobs, scheduler, vocabulary, render) -> Iterator[ChunkResu
         client = Client(cluster)
     else:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as e:
             raise ReportLibError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
     try:
@@ -284,8 +285,8 @@ class Tabulation:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # filled for an in-memory sink
 
 
-def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, executor: str = "process", scheduler: str | None = None,
-                  errors: str = "raise", chunk_size: int = CHUNK_FILES) -> Tabulation:
+def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, executor: str = "process",
+                  scheduler: str | None = None, errors: str = "raise", chunk_size: int = CHUNK_FILES) -> Tabulation:
     """Tabulate report files (``(path, name)`` pairs in corpus order) chunk by chunk into ``sink``.
 
     ``errors="raise"`` stops with every bad file listed (and nothing written); ``"warn"``

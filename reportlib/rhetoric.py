@@ -22,7 +22,6 @@ Numbers are never normalised here: 五水共治 stays 五水共治, not 5水共�
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json

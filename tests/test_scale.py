@@ -83,7 +83,8 @@ def test_streamed_tables_are_byte_identical_to_to_csv(tmp_path, synthetic_dir, r
 
 
 def test_ids_made_unique_across_chunks_with_a_warning(tmp_path, synthetic_dir):
-    with pytest.warns(reportlib.ReportLibWarning, match="jianggan-2014-gov is taken by an earlier report; this one is jianggan-2014-gov-3"):
+    taken = "jianggan-2014-gov is taken by an earlier report; this one is jianggan-2014-gov-3"
+    with pytest.warns(reportlib.ReportLibWarning, match=taken):
         done = tabulate(synthetic_dir, tmp_path, jobs=2, chunk_size=4)
     reports = done.reports.set_index("source_file")
     assert reports.loc["00000.txt", "report_id"] == "jianggan-2014-gov"
@@ -311,3 +312,10 @@ def test_parquet_sink_types_a_column_filled_only_late(tmp_path):
     assert back["value_high"].dtype == "float64"
     assert back["value_high"].iloc[9] == 6.5 and back["value_high"].iloc[:9].isna().all()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.parquet"]
+
+
+def test_unreachable_dask_scheduler_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("reportlib.parallel.DASK_CONNECT_TIMEOUT", "2s")
+    assert cli.main(["tabulate", "--out", str(tmp_path), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
