@@ -20,8 +20,9 @@ def private_cache(tmp_path, monkeypatch):
 
 def test_parameters_are_read_from_the_parameters_cell():
     params = batch.notebook_parameters(NB["02"])
-    assert list(params) == ["data_dir", "places", "years", "indicators", "lang", "out_dir"]
+    assert list(params) == ["data_dir", "places", "years", "indicators", "lang", "jobs", "cache", "out_dir"]
     assert params["places"].types == ("list of str", "None")
+    assert params["jobs"].types == ("int",) and params["cache"].types == ("bool",)
     assert params["lang"].types == ('"zh"', '"en"')
 
 
