@@ -403,7 +403,7 @@ class Corpus:
             if r is None or not (row.report_id == r.report_id or row.report_id.startswith(f"{r.report_id}-")):
                 raise ReportLibError(f"{path}: the file has changed since its tables were built; load the corpus again")
             if row.report_id != r.report_id:
-                r.warnings.append(f"report id {r.report_id} is taken by an earlier report; this one is {row.report_id}")
+                r.warnings.append(id_taken_warning(r.report_id, row.report_id))
                 r.report_id = row.report_id
             out.append(r)
         return out
@@ -554,7 +554,8 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
     9
     >>> big = load_corpus("reports/", jobs=8, cache=True)  # doctest: +SKIP
     """
-    if cache is not False or jobs != 1 or executor != "process" or scheduler is not None:
+    in_workers = jobs != 1 or executor != "process" or scheduler is not None
+    if cache is not False or in_workers:
         from .parallel import check_executor
 
         jobs = check_executor(jobs, executor, scheduler)  # refused before anything starts
@@ -563,7 +564,7 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
 
         return load_cached(_collect_files(paths), None if cache is True else Path(cache), errors=errors, jobs=jobs,
                            executor=executor, scheduler=scheduler)
-    if jobs != 1 or executor != "process" or scheduler is not None:
+    if in_workers:
         from .parallel import stream_tables
         from .sinks import MemorySink
 
@@ -592,13 +593,28 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
     return Corpus(reports, failed)
 
 
+class UniqueIds:
+    """Report ids made unique in corpus order: the first report keeps its id, later ones with
+    the same id get ``-2``, ``-3``, … (used by :func:`load_corpus` and by the chunked
+    tabulation of :mod:`reportlib.parallel`, which sees the reports a chunk at a time)."""
+
+    def __init__(self) -> None:
+        self._seen: Counter = Counter()
+
+    def take(self, report_id: str) -> str:
+        self._seen[report_id] += 1
+        n = self._seen[report_id]
+        return report_id if n == 1 else f"{report_id}-{n}"
+
+
+def id_taken_warning(provisional: str, final: str) -> str:
+    return f"report id {provisional} is taken by an earlier report; this one is {final}"
+
+
 def _make_ids_unique(reports: list[Report]) -> None:
-    counts = Counter(r.report_id for r in reports)
-    seen: Counter = Counter()
+    ids = UniqueIds()
     for r in reports:
-        if counts[r.report_id] > 1:
-            seen[r.report_id] += 1
-            if seen[r.report_id] > 1:
-                new = f"{r.report_id}-{seen[r.report_id]}"
-                r.warnings.append(f"report id {r.report_id} is taken by an earlier report; this one is {new}")
-                r.report_id = new
+        final = ids.take(r.report_id)
+        if final != r.report_id:
+            r.warnings.append(id_taken_warning(r.report_id, final))
+            r.report_id = final

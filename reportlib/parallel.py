@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import warnings
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,23 +102,23 @@ def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), ren
 
 
 class ReportIds:
-    """Final report ids, given in corpus order: an id taken by an earlier report gets ``-2``,
-    ``-3``, … (as :func:`~reportlib.load_corpus` does)."""
+    """Final report ids for chunk after chunk, in corpus order (:class:`~reportlib.corpus.UniqueIds`)."""
 
     def __init__(self) -> None:
-        self._seen: Counter = Counter()
+        from .corpus import UniqueIds
+
+        self._ids = UniqueIds()
 
     def finish(self, result: ChunkResult) -> tuple[dict[str, pd.DataFrame], list[str]]:
         """The chunk's tables with final ids, and the warnings of its reports."""
+        from .corpus import id_taken_warning
         from .sinks import CsvText
 
         mapping, finals, notes, messages = {}, [], [], []
         for k, (provisional, source_file, report_no, report_warnings) in enumerate(result.reports):
-            self._seen[provisional] += 1
-            final = provisional if self._seen[provisional] == 1 else f"{provisional}-{self._seen[provisional]}"
+            final = self._ids.take(provisional)
             if final != provisional:
-                report_warnings = [*report_warnings,
-                                   f"report id {provisional} is taken by an earlier report; this one is {final}"]
+                report_warnings = [*report_warnings, id_taken_warning(provisional, final)]
             mapping[_TEMP_ID.format(k)] = final
             finals.append(final)
             notes.append(report_warnings)

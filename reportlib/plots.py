@@ -38,6 +38,13 @@ _TEXT = {
 }
 
 
+
+def _slant_xlabels(ax, degrees: int) -> None:
+    """Slanted x tick labels, right-aligned to their ticks."""
+    ax.tick_params(axis="x", labelrotation=degrees)
+    for lab in ax.get_xticklabels():
+        lab.set_horizontalalignment("right")
+
 def _empty(lang: str):
     """A figure saying that there is nothing to draw (an empty selection is not an error)."""
     import matplotlib.pyplot as plt
@@ -100,9 +107,7 @@ def target_heatmap(targets: pd.DataFrame, lang: str = "zh"):
             ax.text(j + 0.5, i + 0.5, _wrap(cell), ha="center", va="center", fontsize=6.5, color=color,
                     style="italic" if absent else "normal")
     ax.set(xlabel="", ylabel="")
-    ax.tick_params(axis="x", labelrotation=35)
-    for lab in ax.get_xticklabels():
-        lab.set_horizontalalignment("right")
+    _slant_xlabels(ax, 35)
     return fig
 
 
@@ -221,9 +226,7 @@ def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh"):
     ax.grid(False)
     ax.set(xlabel="", ylabel="")
     ax.tick_params(axis="y", labelrotation=0)
-    ax.tick_params(axis="x", labelrotation=35)
-    for lab in ax.get_xticklabels():
-        lab.set_horizontalalignment("right")
+    _slant_xlabels(ax, 35)
     return fig
 
 
@@ -293,9 +296,7 @@ def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "
                 linecolor="white", cbar_kws={"label": _t("per_10k", lang), "shrink": 0.7}, annot_kws={"fontsize": 7})
     ax.grid(False)
     ax.set(xlabel="", ylabel="")
-    ax.tick_params(axis="x", labelrotation=40)
-    for lab in ax.get_xticklabels():
-        lab.set_horizontalalignment("right")
+    _slant_xlabels(ax, 40)
     return fig
 
 
