@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .paths import resource
 
 _DIGITS = {
-    "〇": 0, "○": 0, "零": 0, "0": 0,
+    "〇": 0, "○": 0, "零": 0, "0": 0, "Ο": 0, "О": 0, "O": 0,  # Greek, Cyrillic and Latin O typed for 〇
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
@@ -68,7 +68,7 @@ def parse_chinese_integer(text: str) -> int:
     return total + section + number
 
 
-_CN = "〇○零一二两三四五六七八九十"
+_CN = "〇○零0一二两三四五六七八九十ΟОO"
 #: A date as reports write it: 2014年1月20日, 2013 年 1 月 21 日 (spaces already removed by
 #: the cleaner), or 二〇一四年一月二十日.
 DATE_PATTERN = rf"(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,3}}月[{_CN}]{{1,3}}日)"

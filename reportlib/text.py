@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({cp: 0x20 for cp in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))})
 _FOLD.update({cp: 0 for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD)})
 _FOLD[0xFE6A] = ord("%")  # small percent sign
+# Box-drawing and horizontal bars used as dashes ("──2000年1月22日在…会议上") read as the em dash.
+_FOLD.update({0x2500: 0x2014, 0x2015: 0x2014, 0x2501: 0x2014})
 
 _MARKDOWN_HEADING = re.compile(r"#{1,6}(?!#)\s*")
 _DIGITS = re.compile(r"\d+")
@@ -101,10 +104,14 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
-def _split_raw_lines(raw: str):
-    """Yield ``(start, end)`` of each line's content; newlines are \\n, \\r\\n or \\r."""
-    start = 0
-    for m in re.finditer(r"\r\n|\r|\n", raw):
+#: Line breaks: newlines of every platform, and the HTML line break left in Markdown tables.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|<br\s*/?>", re.I)
+
+
+def _split_raw_lines(raw: str, start: int = 0):
+    """Yield ``(start, end)`` of each line's content from ``start``; lines end at \\n, \\r\\n,
+    \\r or an HTML ``<br>``."""
+    for m in _LINE_BREAK.finditer(raw, start):
         yield start, m.start()
         start = m.end()
     yield start, len(raw)
@@ -123,6 +130,40 @@ def _keep_space(left: str, right: str, following: str) -> bool:
     return True
 
 
+#: "<!-- 陈吉宁同志作政府工作报告。 -->": an HTML comment left in a page saved as Markdown.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+#: "&mdash;", "&permil;", "&#8212;": HTML character references left in a text.
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+#: A markdown horizontal rule ("---", "***", "___") or a table's separator row ("| --- | :-: |").
+_MARKDOWN_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*)$")
+#: A markdown blockquote or bullet marker opening a line: "> 〔注〕…", "- **政府工作报告**".
+_MARKDOWN_PREFIX = re.compile(r"^(?:>\s?|[-*+]\s+(?=\S))")
+
+
+def _substitute(chars: list[str], idx: list[int], pattern: re.Pattern[str], repl) -> tuple[list[str], list[int]]:
+    """Replace every match of ``pattern`` in ``"".join(chars)`` by ``repl(match)``; each new
+    character maps to the raw offset of the first character of its match."""
+    s = "".join(chars)
+    out_c: list[str] = []
+    out_i: list[int] = []
+    pos = 0
+    for m in pattern.finditer(s):
+        out_c += chars[pos : m.start()]
+        out_i += idx[pos : m.start()]
+        new = repl(m)
+        out_c += list(new)
+        out_i += [idx[m.start()]] * len(new)
+        pos = m.end()
+    if not pos:
+        return chars, idx
+    return out_c + chars[pos:], out_i + idx[pos:]
+
+
+def _entity(m: re.Match[str]) -> str:
+    value = html.unescape(m.group())
+    return value.translate(_FOLD).replace("\0", "") if value != m.group() else value
+
+
 def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | None]:
     """Clean ``raw[start:end]`` (one line without its newline).
 
@@ -136,6 +177,14 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
     chars = [chars[i] for i in keep]
     idx = [idx[i] for i in keep]
 
+    # HTML residue: comments and character references.
+    if "<!--" in folded:
+        chars, idx = _substitute(chars, idx, _HTML_COMMENT, lambda m: "")
+        if not "".join(chars).strip(" "):
+            return None, Dropped(start, end, raw[start:end], "HTML comment")
+    if "&" in folded:
+        chars, idx = _substitute(chars, idx, _ENTITY, _entity)
+
     # Leading/trailing spaces.
     s = "".join(chars)
     lead = len(s) - len(s.lstrip(" "))
@@ -144,7 +193,8 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
     chars, idx = chars[: len(s)], idx[: len(s)]
     if not s:
         return None, None
-
+    if _MARKDOWN_RULE.match(s):
+        return None, Dropped(start, end, raw[start:end], "markdown rule")
     # Markdown heading marker ("## 政府工作报告(摘要)").
     level = 0
     m = _MARKDOWN_HEADING.match(s)
@@ -166,6 +216,10 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
         for pattern, reason in boilerplate_patterns():
             if pattern.search(stripped):
                 return None, Dropped(start, end, raw[start:end], reason)
+    m = _MARKDOWN_PREFIX.match(s)
+    if m and m.end() < len(s):
+        chars, idx = chars[m.end():], idx[m.end():]
+        s = s[m.end():]
 
     # Spaces: keep a single one only where it separates Latin words or numbers.
     out_chars: list[str] = []
@@ -194,6 +248,9 @@ def _continues(paragraph: str, paragraph_md: int, line: Line) -> bool:
     """Whether ``line`` continues ``paragraph`` across a page break."""
     if paragraph_md or line.markdown_level:
         return False
+    if patterns.MEETING_START.match(paragraph) and patterns.MEETING_END.match(line.text):
+        # "——2014年2月19日在海口市第十五届人民代表大会" ⏎ "第五次会议上": one header line
+        return bool(patterns.MEETING_LINE.match(paragraph + line.text))
     if line.text[0] in patterns.CONTINUATION_START:
         return not patterns.is_header_line(paragraph)
     if patterns.ends_sentence(paragraph) or patterns.is_heading_shaped(paragraph):
@@ -238,8 +295,8 @@ class CleanText:
     dropped: tuple[Dropped, ...]
 
 
-def clean(raw: str) -> CleanText:
-    """Clean a whole raw file.
+def clean(raw: str, start: int = 0) -> CleanText:
+    """Clean a whole raw file, from ``start`` on (the end of its front matter, if any).
 
     >>> c = clean("各位代表:\\n\\n建议主要目标为:地区\\n\\n生产总值增长8 %。")
     >>> [p.text for p in c.paragraphs]
@@ -247,8 +304,8 @@ def clean(raw: str) -> CleanText:
     """
     lines: list[Line] = []
     dropped: list[Dropped] = []
-    for start, end in _split_raw_lines(raw):
-        line, drop = clean_line(raw, start, end)
+    for line_start, line_end in _split_raw_lines(raw, start):
+        line, drop = clean_line(raw, line_start, line_end)
         if line is not None:
             lines.append(line)
         elif drop is not None:
