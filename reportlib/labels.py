@@ -19,8 +19,9 @@ import re
 from .paths import resource
 
 LANGS = ("zh", "en")
-#: Suffixes of place names, longest first: 朝阳区 -> 朝阳 + 区.
-PLACE_SUFFIXES = ("自治县", "自治旗", "新区", "林区", "特区", "区", "县", "市", "旗")
+#: Suffixes of place names, longest first: 朝阳区 -> 朝阳 + 区, 浙江省 -> 浙江 + 省.
+PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "林区", "特区", "地区", "省", "区", "县",
+                  "市", "旗", "州", "盟")
 
 
 @functools.cache
@@ -42,12 +43,38 @@ def label(kind: str, value: str, lang: str = "zh") -> str:
     return entry[lang] if entry else value
 
 
+@functools.cache
+def _nationalities() -> tuple[str, ...]:
+    """Names of nationalities that autonomous places carry (广西壮族自治区, 恩施土家族苗族自治州),
+    longest first, from ``resources/nationalities.txt``."""
+    text = resource("nationalities.txt").read_text(encoding="utf-8")
+    names = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    return tuple(sorted(set(names), key=len, reverse=True))
+
+
 def split_suffix(place: str) -> tuple[str, str]:
-    """``(stem, suffix)``: 下城区 -> (下城, 区); a one-character stem keeps its suffix (市中区 stays)."""
+    """``(stem, suffix)``: 下城区 -> (下城, 区), 广西壮族自治区 -> (广西, 壮族自治区); a
+    one-character stem keeps its suffix (市中区 stays)."""
     for suffix in PLACE_SUFFIXES:
         if place.endswith(suffix) and len(place) - len(suffix) >= 2:
-            return place[: -len(suffix)], suffix
+            stem = place[: -len(suffix)]
+            if suffix.startswith("自治"):  # the nationalities are part of the suffix
+                changed = True
+                while changed:
+                    changed = False
+                    for name in _nationalities():
+                        if stem.endswith(name) and len(stem) - len(name) >= 2:
+                            stem, suffix, changed = stem[: -len(name)], name + suffix, True
+                            break
+            return stem, suffix
     return place, ""
+
+
+@functools.cache
+def _slugs() -> dict[str, str]:
+    """Romanizations that differ from plain pinyin (陕西 shaanxi, 全国 china), from ``resources/places.csv``."""
+    with resource("places.csv").open(encoding="utf-8", newline="") as f:
+        return {row["name"]: row["slug"] for row in csv.DictReader(f) if row.get("slug")}
 
 
 def romanize(text: str) -> str:
@@ -62,6 +89,8 @@ def place_slug(place: str | None) -> str:
     """The place part of a report id: 下城区 -> xiacheng; None -> unknown."""
     if not place:
         return "unknown"
+    if place in _slugs():
+        return _slugs()[place]
     return romanize(split_suffix(place)[0]) or "unknown"
 
 
