@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corpus import report_files
 from .errors import ReportLibError
 from .paths import bundled_data_dir, default_output_dir, notebooks_dir
 
@@ -407,7 +408,7 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
     inputs = []
     for d in sorted(data_dirs, key=str):
         folder = Path(d) if d else bundled_data_dir()
-        for f in sorted(folder.rglob("*.txt")) if folder.is_dir() else [folder]:
+        for f in report_files(folder) if folder.is_dir() else [folder]:
             inputs.append(dict(path=str(f), sha256=_sha256(f), bytes=f.stat().st_size))
     runs = []
     for r in results:

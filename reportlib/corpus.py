@@ -37,6 +37,7 @@ from .errors import (
     ReportLibError,
     ReportLibWarning,
 )
+from .frontmatter import FrontMatter, split_front_matter
 from .paths import bundled_data_dir
 
 if TYPE_CHECKING:  # pandas is imported when a table is first built
@@ -69,6 +70,7 @@ class RawFile:
     text: str
     encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030
     warnings: tuple[str, ...] = ()
+    front_matter: FrontMatter = field(default_factory=FrontMatter)  # a Markdown file's YAML block
 
 
 def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
@@ -149,10 +151,13 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None)
     except OSError as e:
         raise InputFileError(p, f"cannot be read ({e.strerror})") from None
     text_, encoding = decode(data, p)
-    notes = ()
+    notes: tuple[str, ...] = ()
     if encoding in ("gb18030", "utf-16"):
         notes = (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
-    return RawFile(p, name or p.name, text_, encoding, notes)
+    front = split_front_matter(text_)
+    if front.warning:
+        notes += (front.warning,)
+    return RawFile(p, name or p.name, text_, encoding, notes, front)
 
 
 @dataclass
@@ -212,11 +217,11 @@ class ParsedFile:
 def parse_file(raw: RawFile) -> ParsedFile:
     """Clean a file, split it into reports and analyse each one (ids are provisional until
     the :class:`Corpus` makes them unique)."""
-    cleaned = text.clean(raw.text)
+    cleaned = text.clean(raw.text, raw.front_matter.end)
     paragraphs = cleaned.paragraphs
     texts = [p.text for p in paragraphs]
     md_levels = [p.markdown_level for p in paragraphs]
-    blocks = metadata.find_header_blocks(texts, md_levels)
+    blocks = _merge_adjacent(metadata.find_header_blocks(texts, md_levels))
     file_warnings = list(raw.warnings)
     if not paragraphs:
         raise InputFileError(raw.path, "no text is left after removing web boilerplate")
@@ -240,7 +245,9 @@ def parse_file(raw: RawFile) -> ParsedFile:
             p = sub[0]
             raw_title = _printed_title(raw.text[p.raw_start : p.raw_end])
         md = metadata.infer_metadata(
-            sub_texts, md_levels[start:end], header, raw_title=raw_title, web_page=bool(cleaned.dropped)
+            sub_texts, md_levels[start:end], header, raw_title=raw_title,
+            web_page=any(d.reason.startswith("web") for d in cleaned.dropped),
+            source_title=raw.front_matter.source_title if len(bounds) == 1 else None,
         )
         roles = header.roles if header else ()
         clean_text, offsets, spans = text.assemble(sub)
@@ -251,6 +258,18 @@ def parse_file(raw: RawFile) -> ParsedFile:
         reports.append(Report(make_report_id(md), raw, k + 1, tuple(sub), roles, clean_text, offsets, spans, md, st,
                               file_warnings + md.warnings))
     return ParsedFile(raw, reports, cleaned.dropped, paragraphs[: starts[0]], tuple(blocks))
+
+
+def _merge_adjacent(blocks: list[metadata.HeaderBlock]) -> list[metadata.HeaderBlock]:
+    """Header blocks with no text between them are one header, printed twice (a meeting line,
+    then the title, the meeting line again and the speaker)."""
+    out: list[metadata.HeaderBlock] = []
+    for b in blocks:
+        if out and b.start <= out[-1].end:
+            out[-1] = metadata.HeaderBlock(out[-1].start, b.end, out[-1].roles + b.roles)
+        else:
+            out.append(b)
+    return out
 
 
 def _printed_title(raw_line: str) -> str:
@@ -269,6 +288,21 @@ def make_report_id(md: metadata.Metadata) -> str:
     return f"{labels.place_slug(md.place)}-{year or 'undated'}-{suffix}"
 
 
+#: The files a folder's reports are read from: plain text and Markdown (front matter read).
+REPORT_SUFFIXES = (".txt", ".md")
+
+
+def report_files(folder: PathLike) -> list[Path]:
+    """Every report file below ``folder`` (any depth, hidden folders and files skipped), sorted
+    by path: ``*.txt`` and ``*.md`` (suffixes in any case)."""
+    root = Path(folder)
+    return sorted(
+        f for f in root.rglob("*")
+        if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
+        and not any(part.startswith(".") for part in f.relative_to(root).parts)
+    )
+
+
 def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Path, str]]:
     """``(path, display name)`` of every file to load, in a stable order."""
     if paths is None:
@@ -280,11 +314,9 @@ def _collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pa
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*.txt") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            found = report_files(p)
             if not found:
-                raise ReportLibError(f"{p}: no .txt files in this folder")
+                raise ReportLibError(f"{p}: no report files ({', '.join('*' + s for s in REPORT_SUFFIXES)}) in this folder")
             files.extend(found)
             roots.append(p.resolve())
         elif p.exists():

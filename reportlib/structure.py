@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import patterns
+from . import patterns, years
 from .numbers import parse_chinese_integer
 from .paths import resource
 
@@ -45,6 +45,8 @@ STYLE_RANK = {
 }
 
 _LEADING_YEAR = re.compile(r"^(?P<year>\d{4})年")
+#: A heading that names a year's or a period's work: "2022年主要工作", "“十三五”时期工作", "一九八九年的回顾".
+_YEAR_WORK = re.compile(r"(?:年|时期|期间|计划|规划)(?:的)?(?:主要|政府)?(?:工作|情况|发展|经济社会发展)")
 _ANY_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
 _FIRST_SENTENCE = re.compile(r"[^。!?]{1,100}[。!?]")
 #: "办好民生实事项目。今年政府民生实事项目采取人大代表票决制。" -> run-in lead "办好民生实事项目"
@@ -77,21 +79,28 @@ def _cue(part: str, where: str, text: str) -> bool:
 def heading_cue(heading: str, review_year: int | None = None, plan_year: int | None = None) -> str | None:
     """The part a heading announces, or None.
 
+    A heading that names years is decided by them against the plan year (``2022年主要工作``
+    is the plan of a report that plans 2022, the review of one that plans 2023; ``“十三五”时期
+    回顾`` looks back, ``“十四五”时期主要目标`` ahead); otherwise by its words (回顾, 过去一年 …
+    against 重点工作, 目标任务 …; ``resources/part_cues.csv``).
+
     >>> heading_cue("一、2013年政府工作回顾"), heading_cue("2020年重点工作"), heading_cue("(一)坚持稳中求进")
     ('review', 'plan', None)
+    >>> heading_cue("二、2022年主要工作", plan_year=2022), heading_cue("一、2014年主要工作", plan_year=2015)
+    ('plan', 'review')
     """
     if _cue("glossary", "heading", heading):
         return "glossary"
     if _cue("livelihood", "heading", heading):
         return "livelihood"
-    m = _ANY_YEAR.search(heading)
-    year = int(m["year"]) if m else None
     review, plan = _cue("review", "heading", heading), _cue("plan", "heading", heading)
-    if year is not None and (review or plan):
-        if year == review_year:
-            return "review"
-        if year == plan_year:
-            return "plan"
+    if plan_year is None and review_year is not None:
+        plan_year = review_year + 1
+    when = years.relative_to(heading, plan_year)
+    if when == "past" and (review or plan or _YEAR_WORK.search(heading)):
+        return "review"
+    if when == "plan" and (review or plan or _YEAR_WORK.search(heading)):
+        return "plan" if not review or plan else None
     if review and not plan:
         return "review"
     if plan and not review:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .metadata import REPORT_TYPES
+from .metadata import LEVELS, REPORT_TYPES
 from .structure import PARTS, STYLE_RANK, strip_quotes
 
 if TYPE_CHECKING:
@@ -61,19 +61,23 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
         body = r.text
         rows.append(dict(
             report_id=r.report_id, source_file=r.source_file, report_no=r.report_no,
-            place=m.place, city=m.city, province=m.province, report_type=m.report_type,
-            title=m.title, meeting=m.meeting, date=m.date, speaker=m.speaker, speaker_title=m.speaker_title,
+            place=m.place, level=m.level, city=m.city, province=m.province, report_type=m.report_type,
+            title=m.title, subtitle=m.subtitle, meeting=m.meeting, date=m.date, speaker=m.speaker, speaker_title=m.speaker_title,
             speaker_role=m.speaker_role, review_year=m.review_year, plan_year=m.plan_year,
             is_abstract=m.is_abstract, n_chars=non_space(body),
             n_paragraphs=len(r.paragraphs), n_sentences=len(r.sentence_spans),
             n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, place_source=m.place_source,
-            raw_start=r.paragraphs[0].raw_start, raw_end=r.paragraphs[-1].raw_end, n_warnings=len(r.warnings), warnings="; ".join(r.warnings),
+            raw_start=r.paragraphs[0].raw_start, raw_end=r.paragraphs[-1].raw_end, n_warnings=len(r.warnings),
+            warnings="; ".join(r.warnings), source_url=r.raw.front_matter.source_url,
+            source_title=r.raw.front_matter.source_title, front_matter=r.raw.front_matter.as_json(),
+            **m.extra,
         ))
-    columns = ["report_id", "source_file", "report_no", "place", "city", "province", "report_type", "title",
-               "meeting", "date", "speaker", "speaker_title", "speaker_role", "review_year", "plan_year",
+    columns = ["report_id", "source_file", "report_no", "place", "level", "city", "province", "report_type", "title",
+               "subtitle", "meeting", "date", "speaker", "speaker_title", "speaker_role", "review_year", "plan_year",
                "is_abstract", "n_chars", "n_paragraphs", "n_sentences", "n_sections", "encoding", "place_source",
-               "raw_start", "raw_end", "n_warnings", "warnings"]
-    df = _frame(rows, columns, {"report_type": REPORT_TYPES},
+               "raw_start", "raw_end", "n_warnings", "warnings", "source_url", "source_title", "front_matter"]
+    columns += sorted({k for r in reports for k in r.metadata.extra} - set(columns))
+    df = _frame(rows, columns, {"report_type": REPORT_TYPES, "level": LEVELS},
                 ints=["report_no", "n_chars", "n_paragraphs", "n_sentences", "n_sections", "raw_start", "raw_end",
                       "n_warnings"],
                 nullable_ints=["review_year", "plan_year"])

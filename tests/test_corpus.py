@@ -37,27 +37,28 @@ EXPECTED = {
                               report_type="government_work_report", title="政府工作报告",
                               meeting="杭州市下城区第十五届人民代表大会第二次会议", date="2018-01-30", speaker="柴世民",
                               speaker_title="区长", review_year=2017, plan_year=2018, is_abstract=False),
-    # 004 #1: "…(摘要)" / "(2013年1月5日)" / "中共上城区委书记 陈红英"; "2012年是…的一年"
+    # 004 #1: "…(摘要)" / "(2013年1月5日)" / "中共上城区委书记 陈红英"; "2012年是…的一年"; the four
+    # reports of 004 state no plan year: delivered in January 2013, they plan 2013
     "shangcheng-2013-party": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=1, place="上城区",
                                   report_type="party_committee_report",
                                   title="科学发展 智慧增长 为谱写上城人民美好生活新篇章而奋斗(摘要)",
                                   meeting="中共上城区委九届六次全体(扩大)会议", date="2013-01-05", speaker="陈红英",
-                                  speaker_title="区委书记", review_year=2012, plan_year=N, is_abstract=True),
+                                  speaker_title="区委书记", review_year=2012, plan_year=2013, is_abstract=True),
     "shangcheng-2013-npc": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=2, place="上城区",
                                 report_type="npc_standing_committee_report",
                                 title="杭州市上城区第十四届人民代表大会 常务委员会工作报告(摘要)",
                                 meeting="上城区第十四届人民代表大会第二次会议", date="2013-01-23", speaker="丁晓芳",
-                                speaker_title="人大常委会主任", review_year=2012, plan_year=N, is_abstract=True),
+                                speaker_title="人大常委会主任", review_year=2012, plan_year=2013, is_abstract=True),
     "shangcheng-2013-gov": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=3, place="上城区",
                                 report_type="government_work_report", title="政府工作报告(摘要)",
                                 meeting="上城区第十四届人民代表大会第二次会议", date="2013-01-21", speaker="缪承潮",
-                                speaker_title="区长", review_year=2012, plan_year=N, is_abstract=True),
+                                speaker_title="区长", review_year=2012, plan_year=2013, is_abstract=True),
     # 004 #4: "政协上城区第四届委员会主席 余 勇"
     "shangcheng-2013-cppcc": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=4, place="上城区",
                                   report_type="cppcc_standing_committee_report",
                                   title="中国人民政治协商会议第四届 杭州市上城区委员会常务委员会工作报告(摘要)",
                                   meeting="政协第四届杭州市上城区委员会第二次会议", date="2013-01-21", speaker="余勇",
-                                  speaker_title="政协主席", review_year=2012, plan_year=N, is_abstract=True),
+                                  speaker_title="政协主席", review_year=2012, plan_year=2013, is_abstract=True),
 }
 
 

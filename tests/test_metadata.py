@@ -40,7 +40,7 @@ def test_title_and_speaker_without_meeting_line(tmp_path):
 
 def test_court_report_type(tmp_path):
     corpus = load_text(tmp_path, "杭州市上城区人民法院工作报告\n\n——在上城区第十四届人民代表大会第二次会议上\n\n"
-                                 "(2013年1月22日)\n\n上城区人民法院院长 李某\n\n" + BODY)
+                                 "(2019年1月22日)\n\n上城区人民法院院长 李某\n\n" + BODY)
     row = corpus.reports.iloc[0]
     assert (row.report_type, row.report_id, row.city, row.place) == ("court_work_report", "shangcheng-2019-court",
                                                                      "杭州市", "上城区")
