@@ -26,7 +26,7 @@ named before it in the segment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import indicators
 from .numbers import Quantity, find_quantities, units
@@ -34,10 +34,11 @@ from .numbers import Quantity, find_quantities, units
 _BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by mask_brackets: 比上年(指2011年,下同)增长
 #: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
 _CHANGE = re.compile(
-    rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|比\d{{4}}年|同口径|分别|年均|平均){_BRACKET})*"
-    r"(?P<verb>增长|下降|降低|减少|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?$"
+    rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|(?:比|较)(?!重|例)[^,;:。、]{{1,14}}?|同口径|分别|年均|平均|均|实际)"
+    rf"{_BRACKET})*"
+    r"(?P<verb>增长|下降|降低|减少|削减|减排|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?$"
 )
-_DECREASE = {"下降", "降低", "减少", "回落", "下调"}
+_DECREASE = {"下降", "降低", "减少", "削减", "减排", "回落", "下调"}
 #: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
 _LEVEL_VERB = re.compile(
     r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|保持在|控制在|稳定在|低于|不低于|不少于|"
@@ -46,21 +47,34 @@ _LEVEL_VERB = re.compile(
 _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
 #: Words opening a clause that are not part of the indicator's name.
 _LEAD = re.compile(
-    r"^(?:其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"^(?:按[^,;:]{0,6}口径|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
     r"\d{4}年|全年预计|预计全年|\(\s*\))+"
 )
-_TRAILING_CHANGE = re.compile(r"(?:增长|下降|提高|降低|增加|减少)$")
+_TRAILING_CHANGE = re.compile(r"(?:实际)?(?:增长|下降|提高|降低|增加|减少)$")
 _QUALIFIER_AFTER = re.compile(r"^(?P<q>左右|上下|以上|以下|以内|之内|内)")
 _FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破")
 _CEILING_BEFORE = ("不超过", "不高于", "低于", "控制在")
-#: Qualitative targets: "…完成上级下达任务", "…与经济增长同步", "“水、气、废”等环境指标持续优化"
+#: Who sets a target a report promises to meet: 国家, 省, 国家和省, 上级.
+_AUTHORITY = r"(?:国家|中央|省|市|区|县|上级|省市)(?:[和、及]?(?:国家|省|市|区|县|上级))*"
+#: Qualitative targets: "…完成上级下达任务", "完成省下达的节能减排任务" (the object named inside),
+#: "…与经济增长同步", "“水、气、废”等环境指标持续优化", "进出口促稳提质", "两位数增长".
 QUALITATIVE = re.compile(
-    r"(?:完成|确保完成|力争完成)(?:上级|省|市|省市)?(?:下达|确定|考核)(?:的)?(?:目标)?(?:任务|指标|目标)"
-    r"|与(?:经济增长|经济发展|GDP增长|生产总值增长)(?:基本)?同步|同步增长|持续(?:优化|改善|好转|下降)|稳步(?:提高|提升|增长|下降)"
-    r"|保持(?:在)?(?:合理区间|基本稳定|稳定)|基本稳定|总体稳定|进一步(?:提高|优化|改善|下降)|控制在(?:省|市)(?:下达|考核)(?:的)?(?:目标|指标|范围)(?:以)?内"
+    rf"(?:全面|确保|力争|努力)*完成(?:{_AUTHORITY}(?:下达|确定|考核|规定|控|定|达)?|下达|确定|考核|“[^”]{{1,8}}”规划|规划)(?:给我[省市区县])?的?(?:年度)?"
+    r"(?P<obj>[^,;。]{0,20})(?:目标任务|目标要求|计划任务|任务|指标|目标)"
+    rf"|控制在{_AUTHORITY}?(?:下达|确定|考核|规定|调控)?的?(?:目标|指标|范围|标准|计划)(?:以|之)?内?|控制在{_AUTHORITY}(?:定|规定)?标准"
+    r"|(?:与|和)(?:经济增长|经济发展|GDP增长|生产总值增长)(?:基本)?(?:保持)?同步|同步增长|(?:增长)?快于经济增长|与上年持平|基本持平"
+    r"|(?:保持)?基本平衡|继续(?:下降|降低|减少|改善|优化|提高|提升)"
+    r"|持续(?:优化|改善|好转|下降|缩小|提升|提高)|稳步(?:提高|提升|增长|下降)|稳中有(?:升|增|降)|稳增提质|促稳提质|量稳质升|稳中提质"
+    r"|稳定增长|恢复性增长|较快增长|两位数增长|翻一番|翻番"
+    r"|保持(?:在)?(?:合理区间|基本稳定|稳定)|基本稳定|总体稳定|进一步(?:提高|优化|改善|下降|降低|减少|缩小|提升)"
+    rf"|低于(?:全国|全省|全市|{_AUTHORITY})?的?(?:平均水平|上年水平)"
 )
+_QUALITATIVE_DOWN = re.compile(r"下降|降低|减少|缩小|稳中有降")
+_QUALITATIVE_UP = re.compile(r"提高|提升|增长|同步|快于|稳中有[升增]|稳增|翻")  # 改善, 优化: level
 _CIRCUMSTANCE = re.compile(r"^在.*(?:情况|背景|形势|前提|条件)下")
-_SHARE = re.compile(r"占(?!比)[^,;]*$")  # 占全区一般公共预算收入60.37%: a share, not the indicator's value
+#: 占全区一般公共预算收入60.37%: a share, not the indicator's value (but 服务业增加值占地区生产总值比重
+#: 提高1个百分点 names a share indicator).
+_SHARE = re.compile(r"占(?!比)(?![^,;]*(?:比重|比例))[^,;]*$")
 _PERCENT_UNITS = {"%", "‰", "个百分点", "百分点"}
 _OPEN, _CLOSE = "(“《[", ")”》]"
 
@@ -119,26 +133,54 @@ def mask_brackets(text: str) -> str:
     return "".join(out)
 
 
+#: A list whose last item sums it up is one indicator: "商贸、金融、文创、健康、信息五大产业",
+#: "节能减排、水和大气环境质量等约束性指标".
+_GROUP_NOUN = re.compile(r"等|[一二三四五六七八九十两]+(?:大|个|类|项)")
+#: "一二三产业" (and 一、二、三产业): the primary, secondary and tertiary sectors.
+_SECTORS = re.compile(r"^(?:第)?([一二三])、?([一二三])、?([一二三])?产业$")
+
+
+def _shared_head(part: str, last: str) -> str:
+    """An elided item completed with the head it shares with the last item of the list:
+    城、乡居民人均可支配收入 (城 -> 城居民人均可支配收入), 货物、服务进出口总额 (货物 -> 货物进出口总额),
+    农业、规模以上工业、服务业增加值 (规模以上工业 -> 规模以上工业增加值); unchanged when no
+    completion names a canonical indicator."""
+    if indicators.canonical(part) != "other":
+        return part
+    candidates = [part + last[len(part):]] if len(last) > len(part) else []
+    candidates += [part + last[-j:] for j in range(2, len(last))]
+    return next((c for c in candidates if indicators.canonical(c) != "other"), part)
+
+
 def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     """Indicators a phrase names: ``(indicator, raw, start)``. "财政总收入、地方财政收入" names two;
-    "商贸、金融、文创、健康、信息五大产业" one (other)."""
+    "资源效率、环境效率和劳动生产率" three (other); "商贸、金融、文创、健康、信息五大产业" one (other)."""
+    sectors = _SECTORS.match(phrase)
+    if sectors:  # 一二三产业分别增长4%、10%和9%
+        return [(indicators.canonical(f"第{n}产业"), f"第{n}产业", offset) for n in sectors.groups() if n]
     parts = [(a, b) for a, b in split_outside_brackets(phrase, "、和及与")]
     if len(parts) > 1:
         last = phrase[parts[-1][0] : parts[-1][1]]
         resolved = []
         for a, b in parts:
             part = phrase[a:b]
-            if len(part) <= 2 and (a, b) != parts[-1] and indicators.canonical(part) == "other":
-                part = part + last[len(part):]  # 城、乡居民人均可支配收入: 城 shares the head of 乡居民…
+            if (a, b) != parts[-1]:
+                part = _shared_head(part, last)
             resolved.append((part, a) + indicators.resolve(part))
-        if any(r[2] != "other" for r in resolved):
-            return [(ind, raw[:end], offset + a) for raw, a, ind, end in resolved]
+        listed = "、" in phrase and not _GROUP_NOUN.search(last)
+        if any(r[2] != "other" for r in resolved) or listed:
+            return [(ind, raw[:end] if ind != "other" else raw, offset + a) for raw, a, ind, end in resolved]
     indicator, end = indicators.resolve(phrase)
     return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
 
 
+#: Words that may close an indicator phrase without belonging to it: 均增长, 实现恢复性增长.
+_TRAIL = re.compile(r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计)+$")
+
+
 def _clean_phrase(text: str) -> tuple[str, int]:
-    """Strip connectors and opening words from an indicator phrase: (phrase, offset of its start)."""
+    """Strip connectors, opening and closing words from an indicator phrase: (phrase, offset of
+    its start)."""
     lead = 0
     m = re.match(r"^[、和及与,\s]+", text)
     if m:
@@ -146,8 +188,16 @@ def _clean_phrase(text: str) -> tuple[str, int]:
     m = _LEAD.match(text, lead)
     if m:
         lead = m.end()
-    phrase = text[lead:].strip()
-    return phrase, lead + (len(text[lead:]) - len(text[lead:].lstrip()))
+    phrase = _TRAIL.sub("", text[lead:].strip()).strip()
+    start = lead + (len(text[lead:]) - len(text[lead:].lstrip()))
+    plan = _PLAN_LEAD.match(phrase)
+    if plan and indicators.canonical(phrase) == "other" and indicators.canonical(phrase[plan.end():]) != "other":
+        return phrase[plan.end():], start + plan.end()  # 国家计划要求今年的国民生产总值
+    return phrase, start
+
+
+#: Words of an old-style plan before the indicator: "今年计划国内生产总值…", "国家计划要求今年的国民生产总值…".
+_PLAN_LEAD = re.compile(r"^(?:[^,;:]{0,8}?(?:计划|要求|预计|预期|争取|力争))+(?:今年|明年|全年|本年)?的?")
 
 
 def qualifier_of(before: str, after: str, prefix: str) -> tuple[str, str, int]:
@@ -222,10 +272,20 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         q = QUALITATIVE.search(clause)
         phrase, off = _clean_phrase(clause[: q.start()] if q else clause)
         if q:
-            direction = "increase" if _TRAILING_CHANGE.search(phrase) and "下降" not in phrase else "level"
+            if _QUALITATIVE_DOWN.search(q.group()) or re.search(r"(?:下降|降低|减少)率?$", phrase):
+                direction = "decrease"
+            elif (_QUALITATIVE_UP.search(q.group()) and not q.group().startswith(("完成", "全面", "确保", "力争")))\
+                    or re.search(r"(?:增长|提高|增加)$", phrase):
+                direction = "increase"
+            else:
+                direction = "level"
             phrase = _TRAILING_CHANGE.sub("", phrase)
             # Only an indicator named here has a qualitative target: "…,全面完成省市下达的各项目标任务"
-            # closes a list of targets and is about all of them, not about the last one.
+            # closes a list of targets and is about all of them, not about the last one; but
+            # "完成省下达的节能减排任务" names its object inside.
+            obj = q.groupdict().get("obj") or ""
+            if not phrase and re.sub(r"各项|全年|年度|主要|约束性|目标|指标|任务|的", "", obj):
+                phrase, off = obj, q.start("obj")
             names = _name(seg, phrase, offset + off, is_sub) if phrase else []
             out = [Claim(n.indicator, n.raw, "qualitative", direction, None, None, None, q.group(), "qualitative",
                          n.is_sub, n.start, offset + q.end()) for n in names]
@@ -238,7 +298,7 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
 
     # 分别: a list of values, one per indicator named before ("分别增长11.71%、9.27%").
     if "分别" in clause and len(quantities) > 1 and all(
-        re.fullmatch(r"[、和及与,\s]*", clause[a.end : b.start]) for a, b in zip(quantities, quantities[1:])
+        re.fullmatch(r"(?:左右|上下|以上|以内)?[、和及与,\s]*", clause[a.end : b.start]) for a, b in zip(quantities, quantities[1:])
     ):
         before = clause[: quantities[0].start].rstrip()
         change = _CHANGE.search(before)
@@ -247,12 +307,16 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
         if phrase:  # "财政总收入和一般公共预算收入分别增长8%和7%"
             _name(seg, phrase, offset + off, is_sub)
-            pool = seg.current if len(seg.current) == n else []
+            pool = seg.current if len(seg.current) == n else _urban_rural(seg.current, n)
         else:
             pool = seg.pending if change and len(seg.pending) == n else seg.named[-n:] if len(seg.named) >= n else []
         if len(pool) != n:
             return []  # cannot tell which value belongs to which indicator
         out = [_claim(name, q, clause, offset, before, change, None) for name, q in zip(pool, quantities)]
+        last = out[-1]
+        if last.qualifier_kind in ("approx", "floor", "ceiling") and all(c.qualifier_kind == "point" for c in out[:-1]):
+            # 分别增长4%、9%和6%左右: the closing qualifier is about every value
+            out = [replace(c, qualifier=last.qualifier, qualifier_kind=last.qualifier_kind) for c in out[:-1]] + [last]
         seg.pending = [] if change else list(pool)
         seg.last_measure = "growth" if change else "level"
         return out
@@ -261,8 +325,10 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
     pos = 0
     for q in quantities:
         before = clause[pos : q.start].rstrip()
+        q_after = _QUALIFIER_AFTER.match(clause[q.end :])
+        after = q.end + (q_after.end() if q_after else 0)
         if _SHARE.search(before):  # 占全区一般公共预算收入60.37%: a share, not a value
-            pos = q.end
+            pos = after
             continue
         change = _CHANGE.search(before)
         level_verb = None if change else _LEVEL_VERB.search(before)
@@ -271,7 +337,7 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
         names = _name(seg, phrase, offset + pos + off, is_sub) if phrase else seg.current
         if not names:
-            pos = q.end
+            pos = after
             continue
         if not change and not level_verb and not phrase and seg.last_measure == "growth" and is_percent(q.unit):
             change = aim  # "确保增长7%,力争8%": the second value continues the growth
@@ -282,8 +348,16 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         else:
             seg.pending += [n for n in names if n not in seg.pending]
             seg.last_measure = "level"
-        pos = q.end
+        pos = after
     return out
+
+
+def _urban_rural(names: list[_Named], n: int) -> list[_Named]:
+    """城乡居民收入分别增长8%和9%: one 城乡 indicator stands for its urban and rural halves."""
+    if n == 2 and len(names) == 1 and "城乡" in names[0].raw:
+        one = names[0]
+        return [_Named(one.indicator, one.raw.replace("城乡", side, 1), one.start, one.is_sub) for side in ("城镇", "农村")]
+    return []
 
 
 def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, change, verb) -> Claim:
@@ -293,6 +367,8 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
         direction = "decrease" if change["verb"] in _DECREASE else "increase"
     elif change is not None:  # an aim continuing a growth
         measure, direction = "growth", "increase"
+    elif name.raw.endswith(indicators.RATE_SUFFIXES) and is_percent(q.unit):
+        measure, direction = "growth", "increase"  # 居民消费价格涨幅控制在3%, 经济增长速度8%
     else:
         measure, direction = "level", "level"
     qualifier, kind, qlen = qualifier_of(before, clause[q.end :], aim)
@@ -304,6 +380,8 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
 
 def _is_value(q: Quantity, clause: str) -> bool:
     """A quantity that can be an indicator's value: it has a unit, and is not a year or an ordinal."""
+    if q.unit is None and re.search(r"指数(?:为|控制在|保持在|达到|在)?$", clause[: q.start]):
+        return 50 <= q.value <= 200  # 居民消费价格指数103左右: an index, without a unit
     if q.unit is None or q.unit not in units():
         return False
     if clause[max(0, q.start - 1) : q.start] == "第":
@@ -317,9 +395,10 @@ def _merge_aims(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         prev = out[-1] if out else None
         if (prev and prev.indicator_raw == c.indicator_raw and prev.measure == c.measure and prev.value is not None
-                and c.value is not None and prev.qualifier.startswith("确保") and c.qualifier.startswith("力争")):
+                and c.value is not None and prev.value_high is None and c.value > prev.value and prev.unit == c.unit
+                and (prev.qualifier.startswith("确保") or prev.qualifier_kind == "point") and c.qualifier.startswith("力争")):
             out[-1] = Claim(prev.indicator, prev.indicator_raw, prev.measure, prev.direction, prev.value, c.value,
-                            prev.unit, "确保…力争", "range", prev.is_sub, prev.start, c.end)
+                            prev.unit, "确保…力争" if prev.qualifier.startswith("确保") else "…力争", "range", prev.is_sub, prev.start, c.end)
             continue
         out.append(c)
     return out

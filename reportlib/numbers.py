@@ -167,6 +167,34 @@ def _value_unit(number: str, multiplier: str | None, unit: str | None) -> tuple[
     return value, unit
 
 
+_CN_DIGITS = "零〇○一二两三四五六七八九"
+#: A percentage in words: 百分之五, 百分之十三点四, 千分之八点五 (and 百分之五到百分之六).
+_CHINESE_PERCENT = re.compile(
+    rf"(?P<kind>百分之|千分之)(?P<int>[{_CN_DIGITS}十百]+)(?:点(?P<dec>[{_CN_DIGITS}]+))?"
+    rf"(?:(?:到|至|—|-)(?:百分之|千分之)(?P<int2>[{_CN_DIGITS}十百]+)(?:点(?P<dec2>[{_CN_DIGITS}]+))?)?"
+)
+
+
+def _chinese_decimal(integer: str, decimals: str | None) -> float:
+    value = float(parse_chinese_integer(integer))
+    if decimals:
+        value += float("0." + "".join(str(_DIGITS[ch]) for ch in decimals))
+    return value
+
+
+def _chinese_percentages(text: str) -> list[Quantity]:
+    out = []
+    for m in _CHINESE_PERCENT.finditer(text):
+        try:
+            value = _chinese_decimal(m["int"], m["dec"])
+            high = _chinese_decimal(m["int2"], m["dec2"]) if m["int2"] else None
+        except ValueError:
+            continue
+        unit = "%" if m["kind"] == "百分之" else "‰"
+        out.append(Quantity(value, unit, m.start(), m.end(), m.group(), high, True))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a cleaned ``text`` (full-width digits already folded), left to right.
 
@@ -178,9 +206,14 @@ def find_quantities(text: str) -> list[Quantity]:
     [(30000.0, '个'), (4.0, '%')]
     >>> q = find_quantities("增长6%—6.5%")[0]; (q.value, q.value_high, q.unit)
     (6.0, 6.5, '%')
+    >>> [(q.value, q.unit) for q in find_quantities("增长百分之十三点四,控制在千分之八")]
+    [(13.4, '%'), (8.0, '‰')]
     """
-    out: list[Quantity] = []
+    out: list[Quantity] = _chinese_percentages(text) if ("百分之" in text or "千分之" in text) else []
+    taken = [(q.start, q.end) for q in out]
     for m in _quantity_pattern().finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue  # inside 百分之十三
         chinese = m["c1"] is not None
         if chinese and not (m["u1"] or (m["m1"] and m["dash"] is None)):
             continue  # a Chinese numeral without a unit is a word, not a count
@@ -196,4 +229,4 @@ def find_quantities(text: str) -> list[Quantity]:
         elif m["dash"]:
             end = m.start("dash")
         out.append(Quantity(value, unit, m.start(), end, text[m.start():end], high, chinese))
-    return out
+    return sorted(out, key=lambda q: q.start)

@@ -28,17 +28,32 @@ import pandas as pd
 
 from . import claims as _claims
 from .indicators import vocabulary
-from .numbers import find_quantities, units
+from .numbers import find_quantities, parse_chinese_integer, units
 from .structure import PARTS
 
 if TYPE_CHECKING:
     from .corpus import Report
 
-#: "今年全区经济社会发展的主要预期指标是:", "2018年经济发展主要预期目标为:", "主要目标为:"
+#: The cue of the main targets: "今年全区经济社会发展的主要预期指标是:", "2018年经济发展主要预期目标为:",
+#: "主要调控预期目标是", "计划的主要指标是", "主要预期目标建议为", "2024年主要预期目标:".
 TARGET_CUE = re.compile(
-    r"(?P<year>\d{4})?年?[^,;。:]{0,20}?(?:主要|预期)(?:预期)?(?:发展)?(?:目标|指标)(?:任务)?"
-    r"(?:(?:是|为|确定为|安排为|建议为)\s*:?|\s*:)"
+    r"(?P<lead>[^,;。:]{0,30}?)(?:主要|预期|调控|计划|发展)[^,;。:]{0,6}?(?:目标|指标)(?:任务)?"
+    r"(?:(?:是|为|确定为|安排为|建议为|设定为|定为|如下)\s*:?|\s*:)"
 )
+#: Words before a cue that make it not the plan year's: five-year goals (今后五年, “十四五”时期,
+#: 到2025年) and looks back (去年, 年初确定的).
+_NOT_ANNUAL = re.compile(
+    r"五年|十[一二三四五六七八九]?五|“十.五”|到\d{4}年|\d{4}年前|今后|未来|中长期|远景|规划|去年|上年|年初|确定的|提出的|下达的"
+    r"|过去|回顾|完成|执行"
+)
+_FIVE_YEAR_AFTER = re.compile(r"^\s*(?:到|至)(?:\d{4}|[〇零一二三四五六七八九]{4})年")
+#: Old-style plans state the targets without a cue: "今年计划国内生产总值比上年增长12%",
+#: "国家计划要求今年的国民生产总值比上年增长百分之五", "今年我省国内生产总值预期增长9%".
+_PLAN_YEAR_WORD = re.compile(r"今年|本年|明年|年度|\d{4}年|[〇零一二三四五六七八九]{4}年")
+_PLAN_WORD = re.compile(r"计划|要求|拟定|预期|安排|争取|力争|确定")
+_PLAN_NOT_ANNUAL = re.compile(r"平均每年|年均|每年|到(?:\d{4}|[〇零一二三四五六七八九]{4})年|五年|五”?计划|规划")
+#: A heading that announces the targets: "二、2020年发展主要目标和下一阶段主要工作".
+_HEADING_CUE = re.compile(r"(?:主要|预期)[^,;。:]{0,4}(?:目标|指标)")
 _ESTIMATED = re.compile(r"预计")
 _DIGIT = re.compile(r"\d")
 #: Verbs of a commitment, longest first: 新开工建设安置房50万平方米, 新增公共停车泊位1500个以上.
@@ -93,25 +108,152 @@ def _claim_row(report: Report, claim: _claims.Claim, offset: int) -> dict:
     )
 
 
+def _canonical(found: list[_claims.Claim]) -> bool:
+    return any(c.indicator != "other" for c in found)
+
+
+def _year_of(text: str) -> int | None:
+    """The first year named in ``text``: 2018年, 一九八八年."""
+    m = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})年", text)
+    return parse_chinese_integer(m[1]) if m else None
+
+
+#: A passage about several years: 年均增长, 到2020年 (checked against the plan year).
+_MULTI_YEAR = re.compile(r"年均|平均每年|每年平均|(?:到|至)(?P<year>\d{4})年")
+#: A further list of targets announced in the next paragraph: "约束性指标是:", "更加注重以下指标:".
+_MORE_CUE = re.compile(r"(?:指标|目标)(?:是|为|如下)?\s*:")
+
+
+def _multi_year(text: str, plan_year: int | None) -> bool:
+    for m in _MULTI_YEAR.finditer(text):
+        if not m["year"] or (plan_year and int(m["year"]) > plan_year):
+            return True
+    return False
+
+
+def _annual_cue(sentence: str, plan_year: int | None) -> re.Match | None:
+    """The first cue of the plan year's main targets in a sentence, or None."""
+    for m in TARGET_CUE.finditer(sentence):
+        lead = m["lead"]
+        year = _year_of(lead)
+        if _NOT_ANNUAL.search(lead) or (year and plan_year and year != plan_year):
+            continue
+        if _FIVE_YEAR_AFTER.match(sentence, m.end()):
+            continue
+        return m
+    return None
+
+
+def _follow(report: Report, spans, n: int, paragraphs: bool) -> list[tuple[int, int, int, list]]:
+    """The sentences after ``spans[n]`` that go on stating targets: in the same paragraph, and
+    (``paragraphs``) in the following paragraphs of a list announced by the cue."""
+    out = []
+    para = spans[n][0]
+    for k in range(n + 1, len(spans)):
+        i, start, end = spans[k]
+        if i != para and not paragraphs:
+            break
+        if _multi_year(report.text[start:end], report.metadata.plan_year):
+            break
+        found = _claims.parse_claims(report.text[start:end])
+        if not _canonical(found):
+            break
+        out.append((k, start, end, found))
+        para = i
+    return out
+
+
+def _more_targets(report: Report, spans, last: int, plan_year: int | None) -> list:
+    """Targets the next paragraph adds under its own cue ("约束性指标是:…")."""
+    k = next((k for k in range(last + 1, len(spans)) if spans[k][0] != spans[last][0]), None)
+    if k is None:
+        return []
+    i, start, end = spans[k]
+    m = _MORE_CUE.search(report.text[start:end])
+    if m is None or m.start() > 40 or _multi_year(report.text[start:end], plan_year):
+        return []
+    found = _claims.parse_claims(report.text[start + m.end() : end])
+    if len(found) < 2:
+        return []
+    return [(k, start + m.end(), end, found)] + _follow(report, spans, k, paragraphs=False)
+
+
 def target_sentences(report: Report) -> list[tuple[int, int, int, int | None, list[_claims.Claim]]]:
     """``(sentence_no, start of the targets, end, year stated in the cue, claims)`` for each
-    sentence of the plan part that states the main targets (claim offsets are relative to
-    the start of the targets)."""
-    out = []
-    spans = list(_sentences(report, {"plan", "other"}))
-    for n, (k, i, start, end) in enumerate(spans):
-        sentence = report.text[start:end]
-        m = TARGET_CUE.search(sentence)
-        found = _claims.parse_claims(sentence[m.end():]) if m else []
-        if not any(c.indicator != "other" for c in found):
+    sentence that states the plan year's main targets (claim offsets are relative to the start
+    of the targets).
+
+    The passage is found wherever it sits (a part label does not hide it):
+
+    1. a cue (主要预期目标是:, 主要指标为:, 预期目标:) not about five years or the past, with the
+       targets after it in the sentence, in the following sentences of its paragraph, or in
+       the list of paragraphs it announces (1. 地区生产总值增长7%; …), and those a next
+       paragraph adds under its own cue (约束性指标是:…);
+    2. else, a heading announcing the targets (2020年发展主要目标…), with the first sentence
+       of its section that states two or more canonical targets;
+    3. else (old-style plans), the first sentence that names the plan year
+       and a plan word (今年计划, 计划要求今年, 预期增长) with a GDP growth target.
+    """
+    spans = report.sentence_spans
+    kinds, parts = report.structure.kinds, report.structure.parts
+    plan_year = report.metadata.plan_year
+    out: list = []
+    taken: set[int] = set()
+    for n, (i, start, end) in enumerate(spans):
+        if n in taken:
             continue
-        year = int(m["year"]) if m["year"] else None
-        out.append((k, start + m.end(), end, year, found))
-        for k2, i2, start2, end2 in spans[n + 1:]:  # the targets may go on in the next sentences
-            more = _claims.parse_claims(report.text[start2:end2]) if i2 == i else []
-            if not any(c.indicator != "other" for c in more):
+        sentence = report.text[start:end]
+        m = _annual_cue(sentence, plan_year)
+        if m is None:
+            continue
+        found = _claims.parse_claims(sentence[m.end():])
+        rest_empty = not _DIGIT.search(sentence, m.end()) and not _canonical(found)
+        if not _canonical(found) and not rest_empty:
+            continue
+        year = _year_of(m["lead"])
+        if _multi_year(sentence[m.end():], plan_year):
+            continue  # five-year goals: 到2015年…年均增长13%
+        passage = [(n, start + m.end(), end, found)] if _canonical(found) else []
+        passage += _follow(report, spans, n, paragraphs=rest_empty or sentence.rstrip().endswith(":"))
+        if not passage or (rest_empty and _multi_year(report.text[passage[0][1]:passage[0][2]], plan_year)):
+            continue
+        passage += _more_targets(report, spans, passage[-1][0], plan_year)
+        for k, s, e, f in passage:
+            taken.add(k)
+            out.append((k, s, e, year, f))
+    if out:
+        return out
+    for n, (i, start, end) in enumerate(spans):  # a heading that announces the targets
+        if kinds[i] != "heading" or not _HEADING_CUE.search(report.text, start, end):
+            continue
+        heading = report.text[start:end]
+        year = _year_of(heading)
+        if _NOT_ANNUAL.search(heading) or (year and plan_year and year != plan_year):
+            continue
+        for k in range(n + 1, min(len(spans), n + 40)):
+            i2, s2, e2 = spans[k]
+            if kinds[i2] == "heading":
                 break
-            out.append((k2, start2, end2, year, more))
+            found = _claims.parse_claims(report.text[s2:e2])
+            if len({c.indicator for c in found} - {"other"}) >= 2:
+                return [(k, s2, e2, year, found)] + [(k2, s3, e3, year, f) for k2, s3, e3, f in
+                                                     _follow(report, spans, k, paragraphs=False)]
+    for n, (i, start, end) in enumerate(spans):  # old style: "今年计划国内生产总值比上年增长12%"
+        if kinds[i] == "heading":
+            continue
+        sentence = report.text[start:end]
+        found = _claims.parse_claims(sentence)
+        gdp = next((c for c in found if c.indicator == "gdp" and c.measure == "growth" and not c.is_sub), None)
+        if gdp is None:
+            continue
+        clause_start = max(sentence.rfind(sep, 0, gdp.start) for sep in ",;:")  # the clause naming GDP
+        lead = sentence[clause_start + 1 : gdp.end]
+        if _PLAN_YEAR_WORD.search(lead) and _PLAN_WORD.search(lead) and not _PLAN_NOT_ANNUAL.search(lead):
+            year = _year_of(lead)
+            if year and plan_year and year != plan_year:
+                continue
+            return [(n, start, end, None, found)] + [(k, s, e, None, f) for k, s, e, f in
+                                                     _follow(report, spans, n, paragraphs=False)]
     return out
 
 

@@ -27,7 +27,11 @@ def test_claim_spans_hold_their_values(case):
     for c in parse_claims(sentence):
         span = sentence[c.start : c.end]
         if "、" in span[: len(c.indicator_raw)]:  # an elided head filled in: 城、乡居民… -> 城居民…
-            assert span[0] == c.indicator_raw[0] and c.indicator_raw[1:] in span
+            assert span[0] == c.indicator_raw[0] and c.indicator_raw[-4:] in span
+        elif c.indicator_raw.startswith(("城镇", "农村")) and span.startswith("城乡"):  # 城乡居民收入分别增长8%和9%
+            assert c.indicator_raw[2:] in span
+        elif c.indicator_raw.startswith("第") and c.indicator_raw.endswith("产业"):  # 一二三产业分别增长…
+            assert c.indicator_raw[1] in span[: span.index("产业")]
         else:
             assert span.startswith(c.indicator_raw)  # from where the indicator is named…
         if c.value is not None:
