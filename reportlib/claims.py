@@ -34,25 +34,25 @@ from .numbers import Quantity, find_quantities, units
 _BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by mask_brackets: 比上年(指2011年,下同)增长
 #: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
 _CHANGE = re.compile(
-    rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|(?:比|较)(?!重|例)[^,;:。、]{{1,14}}?|同口径|分别|年均|平均|均|实际)"
+    rf"(?P<aim>力争|确保|争取)?(?:(?:同比|比上年|较上年|比去年|(?:比|较)(?!重|例)[^,;:。、]{{1,14}}?|同口径|分别|年均|平均|均|实际|名义)"
     rf"{_BRACKET})*"
     r"(?P<verb>增长|下降|降低|减少|削减|减排|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?$"
 )
 _DECREASE = {"下降", "降低", "减少", "削减", "减排", "回落", "下调"}
 #: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
 _LEVEL_VERB = re.compile(
-    r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|保持在|控制在|稳定在|低于|不低于|不少于|"
-    r"不超过|不高于|高于)$"
+    r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|超|保持在|控制在|稳定在|低于|不低于|不少于|"
+    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|升至)$"
 )
 _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
 #: Words opening a clause that are not part of the indicator's name.
 _LEAD = re.compile(
-    r"^(?:按[^,;:]{0,6}口径|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"^(?:按[^,;:]{0,6}(?:口径|计算)|年末|前三季度|上半年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
     r"\d{4}年|全年预计|预计全年|\(\s*\))+"
 )
 _TRAILING_CHANGE = re.compile(r"(?:实际)?(?:增长|下降|提高|降低|增加|减少)$")
 _QUALIFIER_AFTER = re.compile(r"^(?P<q>左右|上下|以上|以下|以内|之内|内)")
-_FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破")
+_FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破", "超")
 _CEILING_BEFORE = ("不超过", "不高于", "低于", "控制在")
 #: Who sets a target a report promises to meet: 国家, 省, 国家和省, 上级.
 _AUTHORITY = r"(?:国家|中央|省|市|区|县|上级|省市)(?:[和、及]?(?:国家|省|市|区|县|上级))*"
@@ -137,7 +137,7 @@ def mask_brackets(text: str) -> str:
 #: "节能减排、水和大气环境质量等约束性指标".
 _GROUP_NOUN = re.compile(r"等|[一二三四五六七八九十两]+(?:大|个|类|项)")
 #: "一二三产业" (and 一、二、三产业): the primary, secondary and tertiary sectors.
-_SECTORS = re.compile(r"^(?:第)?([一二三])、?([一二三])、?([一二三])?产业$")
+_SECTORS = re.compile(r"^(?:第)?([一二三])、?([一二三])、?([一二三])?产(业)?(增加值)?$")
 
 
 def _shared_head(part: str, last: str) -> str:
@@ -157,7 +157,8 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     "资源效率、环境效率和劳动生产率" three (other); "商贸、金融、文创、健康、信息五大产业" one (other)."""
     sectors = _SECTORS.match(phrase)
     if sectors:  # 一二三产业分别增长4%、10%和9%
-        return [(indicators.canonical(f"第{n}产业"), f"第{n}产业", offset) for n in sectors.groups() if n]
+        tail = "产业" + (sectors[5] or "")
+        return [(indicators.canonical(f"第{n}{tail}"), f"第{n}{tail}", offset) for n in sectors.groups()[:3] if n]
     parts = [(a, b) for a, b in split_outside_brackets(phrase, "、和及与")]
     if len(parts) > 1:
         last = phrase[parts[-1][0] : parts[-1][1]]
@@ -378,8 +379,16 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
                  name.is_sub, min(name.start, offset + q.start), offset + q.end + qlen)
 
 
+#: A base value a change starts from: 从2007年的3340亿元(跃上7000亿元), 由上年的439亿元(跃升到555.5亿元).
+_BASE = re.compile(r"(?:从|由)(?:\d{4}年|上年|去年|“十.五”末|[^,;:。]{0,6}末)?的?$")
+
+
 def _is_value(q: Quantity, clause: str) -> bool:
-    """A quantity that can be an indicator's value: it has a unit, and is not a year or an ordinal."""
+    """A quantity that can be an indicator's value: it has a unit, and is not a year, an
+    ordinal or the base a change starts from."""
+    if _BASE.search(clause[: q.start]) and re.match(r"(?:[^,;:。\d]{0,4}?)(?:提高|提升|增加|增长|跃升|跃上|上升|扩大|下降|降低|减少|到|至)",
+                                                   clause[q.end :]):
+        return False
     if q.unit is None and re.search(r"指数(?:为|控制在|保持在|达到|在)?$", clause[: q.start]):
         return 50 <= q.value <= 200  # 居民消费价格指数103左右: an index, without a unit
     if q.unit is None or q.unit not in units():

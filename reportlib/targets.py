@@ -79,7 +79,7 @@ TARGET_COLUMNS = [
 ]
 ACTUAL_COLUMNS = [
     "report_id", "place", "report_type", "year", "indicator", "indicator_raw", "measure", "direction", "value",
-    "value_high", "unit", "qualifier", "qualifier_kind", "estimated", "is_sub", "sentence_no", *_PROVENANCE,
+    "value_high", "unit", "qualifier", "qualifier_kind", "estimated", "period", "is_sub", "sentence_no", *_PROVENANCE,
 ]
 COMMITMENT_COLUMNS = [
     "report_id", "place", "report_type", "plan_year", "section_no", "part", "verb", "object", "value", "value_high",
@@ -112,6 +112,11 @@ def _canonical(found: list[_claims.Claim]) -> bool:
     return any(c.indicator != "other" for c in found)
 
 
+def _measured(claim: _claims.Claim) -> bool:
+    """A claim with a measured value (not a count of tasks: 重点抓好八个方面)."""
+    return claim.value is not None and units().get(claim.unit or "") != "count"
+
+
 def _year_of(text: str) -> int | None:
     """The first year named in ``text``: 2018年, 一九八八年."""
     m = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})年", text)
@@ -119,7 +124,7 @@ def _year_of(text: str) -> int | None:
 
 
 #: A passage about several years: 年均增长, 到2020年 (checked against the plan year).
-_MULTI_YEAR = re.compile(r"年均|平均每年|每年平均|(?:到|至)(?P<year>\d{4})年")
+_MULTI_YEAR = re.compile(r"年均(?:实际)?(?:增长|增速|递增|提高|下降)|平均每年|每年平均|(?:到|至)(?P<year>\d{4})年")
 #: A further list of targets announced in the next paragraph: "约束性指标是:", "更加注重以下指标:".
 _MORE_CUE = re.compile(r"(?:指标|目标)(?:是|为|如下)?\s*:")
 
@@ -156,7 +161,9 @@ def _follow(report: Report, spans, n: int, paragraphs: bool) -> list[tuple[int, 
         if _multi_year(report.text[start:end], report.metadata.plan_year):
             break
         found = _claims.parse_claims(report.text[start:end])
-        if not _canonical(found):
+        # in the cue's paragraph any target goes on the list (粮食产量保持在240亿斤); a following
+        # paragraph must name a canonical indicator
+        if not (_canonical(found) or (i == spans[n][0] and any(_measured(c) for c in found))):
             break
         out.append((k, start, end, found))
         para = i
@@ -281,33 +288,87 @@ def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
     return _frame(rows, TARGET_COLUMNS, nullable_ints=["target_year"])
 
 
-def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
-    """One row per headline result claimed for the reviewed year.
+#: Words that make a result one of several years: 年均增长, 累计, 五年来, “十一五”期间, 是2007年的2.5倍.
+_PERIOD_WORDS = re.compile(
+    r"年均|平均每年|每年平均|累计|五年|三年|近年|过去|以来|期间|时期|“十.五”|十[一二三四五]五|翻(?:了)?[一两三]?番|(?:比|是)(?P<year>\d{4})年"
+)
+_ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|快报")
 
-    Columns as :func:`targets_table`, with ``year`` (the review year) instead of
-    ``target_year``, and ``estimated`` (the sentence says 预计: a preliminary figure).
+
+def _period(report: Report, sentence: str, claim: _claims.Claim) -> str:
+    """``multi_year`` when the clause of a result speaks of several years, else ``year``."""
+    left = max(sentence.rfind(sep, 0, claim.start) for sep in ",;:")
+    clause = sentence[left + 1 : claim.end]
+    if claim.unit == "倍":
+        return "multi_year"
+    review = report.metadata.review_year
+    for m in _PERIOD_WORDS.finditer(clause):
+        if not m["year"] or (review and int(m["year"]) < review - 1):
+            return "multi_year"
+    return "year"
+
+
+#: A clause whose subject is a sector, an area or a group of firms: "金融服务业持续做强",
+#: "健康服务业加快发展" (the figures after it are theirs, not the jurisdiction's).
+_SECTOR_SUBJECT = re.compile(
+    r"^[^,;:。]{0,14}?(?:业|园|园区|企业|集团|街道|板块|平台|基地)"
+    r"(?:持续|加快|稳步|保持|继续|快速|不断|进一步|发展|做强|做大|壮大|提速|提质|增势|运行|势头|实现|完成|蓬勃|稳中|逆势|强劲)"
+)
+
+
+def _sector_subject(sentence: str, claim: _claims.Claim) -> bool:
+    """The claim's segment opens with a clause about a sector (not the jurisdiction)."""
+    left = max(sentence.rfind(sep, 0, claim.start) for sep in ";。") + 1
+    first = re.split(r"[,:]", sentence[left : claim.start], maxsplit=1)[0]
+    return bool(_SECTOR_SUBJECT.match(first)) and first != sentence[left : claim.start]
+
+
+def _review_sentences(report: Report):
+    """``(sentence_no, paragraph, start, end)`` of the sentences that review the past: the
+    review part, and any unlabelled paragraph before the plan."""
+    parts, kinds = report.structure.parts, report.structure.kinds
+    first_plan = next((i for i, p in enumerate(parts) if p == "plan"), len(parts))
+    for k, (i, start, end) in enumerate(report.sentence_spans):
+        if kinds[i] == "heading":
+            continue
+        if parts[i] == "review" or (parts[i] == "other" and i < first_plan):
+            yield k, i, start, end
+
+
+def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
+    """One row per headline result claimed for the reviewed year (or term).
+
+    Headline results are the values the review gives for a canonical indicator of the whole
+    jurisdiction (地区生产总值, 一般公共预算收入 …, not a sector's or a district's), in any
+    sentence of the review, with the other claims of such a sentence (``other``). Columns as
+    :func:`targets_table`, with ``year`` (the review year) instead of ``target_year``,
+    ``estimated`` (the sentence says 预计, 初步核算, 初步统计 … before the figure: a preliminary
+    figure) and ``period`` (``year``, or ``multi_year`` for a figure over several years:
+    年均增长, 累计, 五年来, “十三五”期间, 是2007年的2.5倍; never mixed with the year's figures).
     """
     rows = []
     for r in reports:
+        targets = {k for k, *_ in target_sentences(r)}
         by_paragraph: dict[int, list] = {}
-        for k, i, start, end in _sentences(r, {"review"}):
-            # a sentence without a digit can state no headline result
-            found = _claims.parse_claims(r.text[start:end]) if _DIGIT.search(r.text, start, end) else []
-            by_paragraph.setdefault(i, []).append((k, start, end, found))
+        for k, i, start, end in _review_sentences(r):
+            if k in targets or not _DIGIT.search(r.text, start, end):
+                continue  # a sentence without a digit can state no headline result
+            by_paragraph.setdefault(i, []).append((k, start, end, _claims.parse_claims(r.text[start:end])))
         for sentences in by_paragraph.values():
-            canonical = {c.indicator for *_, found in sentences for c in found if c.value is not None}
-            if len(canonical - {"other"}) < 2:
-                continue
+            # the summary paragraph names two or more canonical indicators: all its claims are
+            # kept; elsewhere only canonical ones whose subject is the jurisdiction
+            summary = len({c.indicator for *_, found in sentences for c in found if c.value is not None} - {"other"}) >= 2
             for k, start, end, found in sentences:
-                if not any(c.indicator != "other" for c in found):
+                if not any(c.indicator != "other" and c.value is not None for c in found):
                     continue
                 sentence = r.text[start:end]
                 for claim in found:
-                    if claim.value is None:
+                    if claim.value is None or (not summary and (claim.indicator == "other" or _sector_subject(sentence, claim))):
                         continue
                     row = _claim_row(r, claim, start)
                     row.update(year=r.metadata.review_year, sentence_no=k,
-                               estimated=bool(_ESTIMATED.search(sentence[: claim.end])))
+                               estimated=bool(_ESTIMATE.search(sentence[: claim.end])),
+                               period=_period(r, sentence, claim))
                     rows.append(row)
     return _frame(rows, ACTUAL_COLUMNS, nullable_ints=["year"])
 
