@@ -42,12 +42,17 @@ _DECREASE = {"下降", "降低", "减少", "削减", "减排", "回落", "下调
 #: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
 _LEVEL_VERB = re.compile(
     r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|超|保持在|控制在|稳定在|低于|不低于|不少于|"
-    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|升至)$"
+    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|升至)"
+    r"(?:\d{4}年的?|“十.五”末的?)?$"
 )
 _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
+#: A multiple of a base: "是2000年的2.2倍", "是“十五”末的2.6倍" (a growth over several years).
+_MULTIPLE = re.compile(r"(?:是|为|相当于)[^,;:。、]{1,12}?的$")
+#: After a value that continues the last indicator, a noun means it counts something else.
+_OTHER_NOUN_AFTER = re.compile(r"(?!左右|上下|以上|以下|以内|之内|增长|下降|比|同比|较|和|及|与|是|为|的|占|、|,|;|。|:)[\u4e00-\u9fff]")
 #: Words opening a clause that are not part of the indicator's name.
 _LEAD = re.compile(
-    r"^(?:按[^,;:]{0,6}(?:口径|计算)|年末|前三季度|上半年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"^(?:按[^,;:]{0,6}(?:口径|计算)|年末|前三季度|上半年|(?:过去|近)?[五三两十](?:年来|年间|年)|去年|上年|当年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
     r"\d{4}年|全年预计|预计全年|\(\s*\))+"
 )
 _TRAILING_CHANGE = re.compile(r"(?:实际)?(?:增长|下降|提高|降低|增加|减少)$")
@@ -175,6 +180,8 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
 
 
+#: The base a change starts from, after the indicator: 国内生产总值[由4638亿元](增加到7670亿元).
+_FROM_BASE = re.compile(r"(?<=[\u4e00-\u9fff])(?:由|从)[^,;:。由从]*$")
 #: Words that may close an indicator phrase without belonging to it: 均增长, 实现恢复性增长.
 _TRAIL = re.compile(r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计)+$")
 
@@ -189,7 +196,7 @@ def _clean_phrase(text: str) -> tuple[str, int]:
     m = _LEAD.match(text, lead)
     if m:
         lead = m.end()
-    phrase = _TRAIL.sub("", text[lead:].strip()).strip()
+    phrase = _TRAIL.sub("", _FROM_BASE.sub("", text[lead:].strip())).strip()
     start = lead + (len(text[lead:]) - len(text[lead:].lstrip()))
     plan = _PLAN_LEAD.match(phrase)
     if plan and indicators.canonical(phrase) == "other" and indicators.canonical(phrase[plan.end():]) != "other":
@@ -254,7 +261,24 @@ def parse_claims(sentence: str) -> list[Claim]:
             clause = masked[c_start:c_end]
             if not _CIRCUMSTANCE.match(clause.strip()):
                 claims += _clause_claims(clause, c_start, seg)
-    return _merge_aims(claims)
+    claims = [c for c in claims if c.value is None or indicators.takes_unit(c.indicator, _unit_kind(c.unit))]
+    return _split_total(_merge_aims(claims))
+
+
+def _unit_kind(unit: str | None) -> str | None:
+    return units().get(unit) if unit else None
+
+
+def _split_total(claims: list[Claim]) -> list[Claim]:
+    """"公共财政预算收入122.7亿元…其中地方公共财政预算收入54.8亿元": where a sentence names a
+    budget revenue and its local (地方) part, the first is the total fiscal revenue."""
+    local = {c.indicator_raw.split("地方", 1)[1] for c in claims
+             if c.indicator == "general_budget_revenue" and "地方" in c.indicator_raw}
+    if not local:
+        return claims
+    return [replace(c, indicator="fiscal_revenue_total")
+            if c.indicator == "general_budget_revenue" and "地方" not in c.indicator_raw
+            and any(c.indicator_raw.endswith(x) for x in local) else c for c in claims]
 
 
 def _name(seg: _Segment, phrase: str, start: int, is_sub: bool) -> list[_Named]:
@@ -297,30 +321,39 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
                 seg.named += seg.current
         return out
 
-    # 分别: a list of values, one per indicator named before ("分别增长11.71%、9.27%").
-    if "分别" in clause and len(quantities) > 1 and all(
+    # 分别: a list of values, one per indicator named before ("分别增长11.71%、9.27%"); a list
+    # joined by 和/、 is read the same way where the indicators can be paired with the values
+    # ("达到21785元和9460元", "增长11.6%和16%" after "分别为825亿元和491亿元").
+    listed = len(quantities) > 1 and all(
         re.fullmatch(r"(?:左右|上下|以上|以内)?[、和及与,\s]*", clause[a.end : b.start]) for a, b in zip(quantities, quantities[1:])
-    ):
+    )
+    if listed:
+        respectively = "分别" in clause
         before = clause[: quantities[0].start].rstrip()
         change = _CHANGE.search(before)
         verb = change or _LEVEL_VERB.search(before)
         n = len(quantities)
         phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
+        saved = (seg.current, list(seg.named))
         if phrase:  # "财政总收入和一般公共预算收入分别增长8%和7%"
             _name(seg, phrase, offset + off, is_sub)
             pool = seg.current if len(seg.current) == n else _urban_rural(seg.current, n)
-        else:
+        elif respectively:
             pool = seg.pending if change and len(seg.pending) == n else seg.named[-n:] if len(seg.named) >= n else []
-        if len(pool) != n:
+        else:
+            pool = seg.pending if change and len(seg.pending) == n else []
+        if len(pool) == n and len({p.raw for p in pool}) == n:
+            out = [_claim(name, q, clause, offset, before, change, None) for name, q in zip(pool, quantities)]
+            last = out[-1]
+            if last.qualifier_kind in ("approx", "floor", "ceiling") and all(c.qualifier_kind == "point" for c in out[:-1]):
+                # 分别增长4%、9%和6%左右: the closing qualifier is about every value
+                out = [replace(c, qualifier=last.qualifier, qualifier_kind=last.qualifier_kind) for c in out[:-1]] + [last]
+            seg.pending = [] if change else list(pool)
+            seg.last_measure = "growth" if change else "level"
+            return out
+        if respectively:
             return []  # cannot tell which value belongs to which indicator
-        out = [_claim(name, q, clause, offset, before, change, None) for name, q in zip(pool, quantities)]
-        last = out[-1]
-        if last.qualifier_kind in ("approx", "floor", "ceiling") and all(c.qualifier_kind == "point" for c in out[:-1]):
-            # 分别增长4%、9%和6%左右: the closing qualifier is about every value
-            out = [replace(c, qualifier=last.qualifier, qualifier_kind=last.qualifier_kind) for c in out[:-1]] + [last]
-        seg.pending = [] if change else list(pool)
-        seg.last_measure = "growth" if change else "level"
-        return out
+        seg.current, seg.named = saved
 
     out: list[Claim] = []
     pos = 0
@@ -331,11 +364,14 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         if _SHARE.search(before):  # 占全区一般公共预算收入60.37%: a share, not a value
             pos = after
             continue
-        change = _CHANGE.search(before)
+        change = _CHANGE.search(before) or (_MULTIPLE.search(before) if q.unit == "倍" else None)
         level_verb = None if change else _LEVEL_VERB.search(before)
         aim = None if change or level_verb else _AIM_ONLY.search(before)
         verb = change or level_verb or aim
         phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
+        if not phrase and _OTHER_NOUN_AFTER.match(clause, after):
+            pos = after  # "增长6.2%,470个项目开工": the number counts something else
+            continue
         names = _name(seg, phrase, offset + pos + off, is_sub) if phrase else seg.current
         if not names:
             pos = after
@@ -366,7 +402,7 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
     if change is not None and change.re is _CHANGE:
         measure = "growth"
         direction = "decrease" if change["verb"] in _DECREASE else "increase"
-    elif change is not None:  # an aim continuing a growth
+    elif change is not None:  # a multiple of a base (是2000年的2.2倍), an aim continuing a growth
         measure, direction = "growth", "increase"
     elif name.raw.endswith(indicators.RATE_SUFFIXES) and is_percent(q.unit):
         measure, direction = "growth", "increase"  # 居民消费价格涨幅控制在3%, 经济增长速度8%

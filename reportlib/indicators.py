@@ -1,7 +1,8 @@
 """Canonical indicators (gdp, general_budget_revenue, …) for the phrases reports use.
 
 The vocabulary is ``resources/indicators.csv``: for each indicator id its Chinese and English
-labels, its *aliases* and its *heads* (``|``-separated). A phrase is an indicator when
+labels, its *aliases* and its *heads* (``|``-separated), and the *unit_kinds* its values
+take (currency, percent, people …; see ``resources/units.csv``). A phrase is an indicator when
 
 * it is an alias, preceded only by modifiers (地方, 全社会, 规模以上, 城镇, 全区, …) and followed
   only by a measure word (岗位, 人数, 指标, 总额, 额, 涨幅, …): 地方财政收入, 全社会固定资产投资,
@@ -74,6 +75,8 @@ def vocabulary() -> dict[str, dict[str, object]]:
             entry["label_en"] = row["label_en"] or entry.get("label_en", row["indicator"])
             entry["aliases"] += tuple(a for a in row["aliases"].split("|") if a and a not in entry["aliases"])
             entry["heads"] += tuple(h for h in row["heads"].split("|") if h and h not in entry["heads"])
+            if row.get("unit_kinds"):
+                entry["unit_kinds"] = tuple(row["unit_kinds"].split("|"))
     return vocab
 
 
@@ -187,6 +190,14 @@ def mentioned(text: str) -> list[tuple[str, str, int, int]]:
         end = _SUFFIX.match(text, m.end()).end()
         found.append((indicator, text[left:end], left, end))
     return found
+
+
+def takes_unit(indicator: str, kind: str | None) -> bool:
+    """Whether a value of this unit kind (``resources/units.csv``: currency, percent, people …;
+    None for a bare number) can be the indicator's: 470个(项目) is not fixed-asset investment.
+    An indicator without ``unit_kinds`` takes any."""
+    allowed = vocabulary().get(indicator, {}).get("unit_kinds")
+    return not allowed or (kind or "none") in allowed
 
 
 def label(indicator: str, lang: str = "zh") -> str:

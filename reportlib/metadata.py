@@ -647,6 +647,10 @@ def _year_before_cue(heading: str, part: str) -> int | None:
     return before[-1] if before else None
 
 
+#: Words of a review near the start: "过去五年", "五年来", "一年来", "回顾".
+_REVIEW_WORDS = re.compile(r"过去(?:的)?(?:一|五|5)年|(?:五|一)年来|回顾")
+
+
 def _infer_years(md: Metadata, texts: list[str], markdown_levels: list[int], start: int) -> None:
     """The plan and review years, from what the text states, in this order of trust:
 
@@ -657,7 +661,7 @@ def _infer_years(md: Metadata, texts: list[str], markdown_levels: list[int], sta
     3. headings whose words say review or plan (一、2013年政府工作回顾, 二、2014年工作安排);
     4. the paragraph opening the report (2012年是…的一年) against the known years;
     5. the other year: the review year is the year before the plan year, when the report
-       reviews at all (a review heading, 一年来, 过去一年).
+       reviews at all (a review heading, 一年来, 过去一年, 过去五年 near the start).
     """
     statement_years: dict[str, tuple[int, str, int]] = {}
     heading_years: dict[str, list[tuple[int, str, int]]] = {"review": [], "plan": []}
@@ -671,7 +675,7 @@ def _infer_years(md: Metadata, texts: list[str], markdown_levels: list[int], sta
                 if year:
                     heading_years[part].append((year, t, i))
             reviews = reviews or structure._cue("review", "heading", h.text)
-        elif i < start + 8 and structure._cue("review", "opening", t):
+        elif i < start + 8 and (structure._cue("review", "opening", t) or _REVIEW_WORDS.search(t)):
             reviews = True
         for part, statements in (("plan", PLAN_YEAR_STATEMENTS), ("review", REVIEW_YEAR_STATEMENTS)):
             for pattern in statements:

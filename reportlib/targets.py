@@ -323,16 +323,29 @@ def _sector_subject(sentence: str, claim: _claims.Claim) -> bool:
     return bool(_SECTOR_SUBJECT.match(first)) and first != sentence[left : claim.start]
 
 
+_FUTURE_GOALS = re.compile(r"(?:今后|未来)(?:五|5)年|(?:主要|奋斗)目标(?:是|为)\s*:\s*(?:到|至)\d{4}年")
+_FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})年")
+
+
 def _review_sentences(report: Report):
     """``(sentence_no, paragraph, start, end)`` of the sentences that review the past: the
     review part, and any unlabelled paragraph before the plan."""
     parts, kinds = report.structure.parts, report.structure.kinds
     first_plan = next((i for i, p in enumerate(parts) if p == "plan"), len(parts))
+    review = report.metadata.review_year
+    goals: set[int] = set()  # paragraphs that set goals for coming years (今后五年…主要目标是:到2025年…)
     for k, (i, start, end) in enumerate(report.sentence_spans):
-        if kinds[i] == "heading":
+        if kinds[i] == "heading" or i in goals:
             continue
-        if parts[i] == "review" or (parts[i] == "other" and i < first_plan):
-            yield k, i, start, end
+        if not (parts[i] == "review" or (parts[i] == "other" and i < first_plan)):
+            continue
+        sentence = report.text[start:end]
+        if _FUTURE_GOALS.search(sentence):
+            goals.add(i)
+            continue
+        if any(int(y) > review for y in _FUTURE_YEAR.findall(sentence)) if review else False:
+            continue  # "到2015年,全市地区生产总值达到1000亿元以上": a goal, not a result
+        yield k, i, start, end
 
 
 def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:

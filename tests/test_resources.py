@@ -9,7 +9,7 @@ import pytest
 from reportlib.paths import RESOURCES_DIR
 
 FILES = sorted(RESOURCES_DIR.glob("*.csv"))
-OPTIONAL = {"example", "aliases", "heads", "keywords", "slug"}  # "other" has no aliases or keywords; most indicators have no heads; most places romanize
+OPTIONAL = {"example", "aliases", "heads", "keywords", "slug", "unit_kinds"}  # "other" has no aliases or keywords; most indicators have no heads; most places romanize
 
 
 def rows(path):
