@@ -173,6 +173,8 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
             if (a, b) != parts[-1]:
                 part = _shared_head(part, last)
             resolved.append((part, a) + indicators.resolve(part))
+        if "等" in last:  # "地区生产总值、公共财政预算收入等指标增幅…": about the group
+            return [("other", phrase, offset)]
         listed = "、" in phrase and not _GROUP_NOUN.search(last)
         if any(r[2] != "other" for r in resolved) or listed:
             return [(ind, raw[:end] if ind != "other" else raw, offset + a) for raw, a, ind, end in resolved]
@@ -416,7 +418,7 @@ def _claim(name: _Named, q: Quantity, clause: str, offset: int, before: str, cha
 
 
 #: A base value a change starts from: 从2007年的3340亿元(跃上7000亿元), 由上年的439亿元(跃升到555.5亿元).
-_BASE = re.compile(r"(?:从|由)(?:\d{4}年|上年|去年|“十.五”末|[^,;:。]{0,6}末)?的?$")
+_BASE = re.compile(r"(?:从|由)(?:\d{4}年|上年|去年|“十.五”末|[^,;:。]{0,6}末)?的?(?:不到|近|约)?$")
 
 
 def _is_value(q: Quantity, clause: str) -> bool:

@@ -649,6 +649,7 @@ def _year_before_cue(heading: str, part: str) -> int | None:
 
 #: Words of a review near the start: "过去五年", "五年来", "一年来", "回顾".
 _REVIEW_WORDS = re.compile(r"过去(?:的)?(?:一|五|5)年|(?:五|一)年来|回顾")
+_REVIEW_HEADING = re.compile(r"回顾|成就|成果|成绩|取得|以来|进展")
 
 
 def _infer_years(md: Metadata, texts: list[str], markdown_levels: list[int], start: int) -> None:
@@ -674,7 +675,7 @@ def _infer_years(md: Metadata, texts: list[str], markdown_levels: list[int], sta
                 year = _year_before_cue(h.text, part)
                 if year:
                     heading_years[part].append((year, t, i))
-            reviews = reviews or structure._cue("review", "heading", h.text)
+            reviews = reviews or structure._cue("review", "heading", h.text) or bool(_REVIEW_HEADING.search(h.text))
         elif i < start + 8 and (structure._cue("review", "opening", t) or _REVIEW_WORDS.search(t)):
             reviews = True
         for part, statements in (("plan", PLAN_YEAR_STATEMENTS), ("review", REVIEW_YEAR_STATEMENTS)):

@@ -323,27 +323,45 @@ def _sector_subject(sentence: str, claim: _claims.Claim) -> bool:
     return bool(_SECTOR_SUBJECT.match(first)) and first != sentence[left : claim.start]
 
 
-_FUTURE_GOALS = re.compile(r"(?:今后|未来)(?:五|5)年|(?:主要|奋斗)目标(?:是|为)\s*:\s*(?:到|至)\d{4}年")
+_FUTURE_GOALS = re.compile(
+    r"(?:今后|未来)(?:五|5)年|(?:主要|奋斗)目标(?:是|为)\s*:\s*(?:到|至)\d{4}年|“十.五”(?:时期|期间)?(?:的)?(?:主要|奋斗)目标"
+)
 _FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})年")
+
+
+def _drop_milestones(found: list[_claims.Claim]) -> list[_claims.Claim]:
+    """"三产增加值突破4000亿元、达到4355.99亿元": the milestone passed is not a second result."""
+    out = []
+    for n, c in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if (nxt is not None and c.qualifier_kind == "floor" and c.measure == nxt.measure == "level"
+                and nxt.qualifier_kind == "point" and nxt.indicator_raw == c.indicator_raw and nxt.unit == c.unit
+                and c.value is not None and nxt.value is not None and nxt.value >= c.value):
+            continue
+        out.append(c)
+    return out
 
 
 def _review_sentences(report: Report):
     """``(sentence_no, paragraph, start, end)`` of the sentences that review the past: the
-    review part, and any unlabelled paragraph before the plan."""
+    review part, and any unlabelled paragraph before the plan, leaving out goals for coming
+    years (a sentence naming a later year, 到2015年…; a passage on 今后五年 up to the next
+    heading)."""
     parts, kinds = report.structure.parts, report.structure.kinds
     first_plan = next((i for i, p in enumerate(parts) if p == "plan"), len(parts))
-    review = report.metadata.review_year
-    goals: set[int] = set()  # paragraphs that set goals for coming years (今后五年…主要目标是:到2025年…)
+    review = report.metadata.review_year or (report.metadata.plan_year - 1 if report.metadata.plan_year else None)
+    in_goals = False  # in a passage setting goals for coming years (今后五年…其主要标志是:…), up to the next heading
     for k, (i, start, end) in enumerate(report.sentence_spans):
-        if kinds[i] == "heading" or i in goals:
+        if kinds[i] == "heading":
+            in_goals = False
             continue
-        if not (parts[i] == "review" or (parts[i] == "other" and i < first_plan)):
+        if in_goals or not (parts[i] == "review" or (parts[i] == "other" and i < first_plan)):
             continue
         sentence = report.text[start:end]
         if _FUTURE_GOALS.search(sentence):
-            goals.add(i)
+            in_goals = True
             continue
-        if any(int(y) > review for y in _FUTURE_YEAR.findall(sentence)) if review else False:
+        if review and any(int(y) > review for y in _FUTURE_YEAR.findall(sentence)):
             continue  # "到2015年,全市地区生产总值达到1000亿元以上": a goal, not a result
         yield k, i, start, end
 
@@ -375,6 +393,7 @@ def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
                 if not any(c.indicator != "other" and c.value is not None for c in found):
                     continue
                 sentence = r.text[start:end]
+                found = _drop_milestones(found)
                 for claim in found:
                     if claim.value is None or (not summary and (claim.indicator == "other" or _sector_subject(sentence, claim))):
                         continue
