@@ -42,12 +42,13 @@ _DECREASE = {"下降", "降低", "减少", "削减", "减排", "回落", "下调
 #: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
 _LEVEL_VERB = re.compile(
     r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|超|保持在|控制在|稳定在|低于|不低于|不少于|"
-    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|升至)"
+    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|降到|升至|处于)"
     r"(?:\d{4}年的?|“十.五”末的?)?$"
 )
 _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
 #: A multiple of a base: "是2000年的2.2倍", "是“十五”末的2.6倍" (a growth over several years).
 _MULTIPLE = re.compile(r"(?:是|为|相当于)[^,;:。、]{1,12}?的$")
+_BARE_MEASURES = ("增加值", "总量", "总额")
 #: After a value that continues the last indicator, a noun means it counts something else.
 _OTHER_NOUN_AFTER = re.compile(r"(?!左右|上下|以上|以下|以内|之内|增长|下降|比|同比|较|和|及|与|是|为|的|占|、|,|;|。|:)[\u4e00-\u9fff]")
 #: Words opening a clause that are not part of the indicator's name.
@@ -182,10 +183,11 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
 
 
+_VERB_INSIDE = re.compile(r"^([\u4e00-\u9fff]{1,8}?)(?:完成|实现)(增加值)$")
 #: The base a change starts from, after the indicator: 国内生产总值[由4638亿元](增加到7670亿元).
 _FROM_BASE = re.compile(r"(?<=[\u4e00-\u9fff])(?:由|从)[^,;:。由从]*$")
 #: Words that may close an indicator phrase without belonging to it: 均增长, 实现恢复性增长.
-_TRAIL = re.compile(r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计)+$")
+_TRAIL = re.compile(r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计|仍然|仍|依然|再次|首次|连续|一举)+$")
 
 
 def _clean_phrase(text: str) -> tuple[str, int]:
@@ -199,6 +201,7 @@ def _clean_phrase(text: str) -> tuple[str, int]:
     if m:
         lead = m.end()
     phrase = _TRAIL.sub("", _FROM_BASE.sub("", text[lead:].strip())).strip()
+    phrase = _VERB_INSIDE.sub(r"\1\2", phrase)  # 工业完成增加值970亿元 -> 工业增加值
     start = lead + (len(text[lead:]) - len(text[lead:].lstrip()))
     plan = _PLAN_LEAD.match(phrase)
     if plan and indicators.canonical(phrase) == "other" and indicators.canonical(phrase[plan.end():]) != "other":
@@ -257,12 +260,16 @@ def parse_claims(sentence: str) -> list[Claim]:
     """
     masked = mask_brackets(sentence)
     claims: list[Claim] = []
+    carried: list[_Named] = []
     for seg_start, seg_end in split_outside_brackets(sentence, ";。"):
-        seg = _Segment([], [], [])
+        # a segment that opens without naming an indicator goes on with the last one named:
+        # "生产总值年均增长12.4%,五年翻了一番;2010年达到590.55亿元"
+        seg = _Segment(list(carried), [], [])
         for c_start, c_end in split_outside_brackets(sentence, ",:", seg_start, seg_end):
             clause = masked[c_start:c_end]
             if not _CIRCUMSTANCE.match(clause.strip()):
                 claims += _clause_claims(clause, c_start, seg)
+        carried = seg.current
     claims = [c for c in claims if c.value is None or indicators.takes_unit(c.indicator, _unit_kind(c.unit))]
     return _split_total(_merge_aims(claims))
 
@@ -332,7 +339,7 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
     if listed:
         respectively = "分别" in clause
         before = clause[: quantities[0].start].rstrip()
-        change = _CHANGE.search(before)
+        change = _CHANGE.search(before) or (_MULTIPLE.search(before) if quantities[0].unit == "倍" else None)
         verb = change or _LEVEL_VERB.search(before)
         n = len(quantities)
         phrase, off = _clean_phrase(before[: verb.start()] if verb else before)
@@ -374,6 +381,8 @@ def _clause_claims(clause: str, offset: int, seg: _Segment) -> list[Claim]:
         if not phrase and _OTHER_NOUN_AFTER.match(clause, after):
             pos = after  # "增长6.2%,470个项目开工": the number counts something else
             continue
+        if phrase in _BARE_MEASURES and len(seg.current) == 1:
+            phrase = ""  # "第三产业发展加速,完成增加值880亿元": the value of the indicator just named
         names = _name(seg, phrase, offset + pos + off, is_sub) if phrase else seg.current
         if not names:
             pos = after
@@ -431,6 +440,8 @@ def _is_value(q: Quantity, clause: str) -> bool:
         return 50 <= q.value <= 200  # 居民消费价格指数103左右: an index, without a unit
     if q.unit is None or q.unit not in units():
         return False
+    if q.chinese and q.value == 1 and units()[q.unit] == "count":
+        return False  # 一个千亿级台阶, 一批
     if clause[max(0, q.start - 1) : q.start] == "第":
         return False
     return not (q.unit in ("年",) or clause[q.end : q.end + 1] in ("年", "月"))

@@ -44,14 +44,14 @@ MODIFIERS = (
 )
 #: Measure words that may follow an alias: 新增城镇就业**岗位**, 固定资产投资**额**, 居民消费价格**涨幅**.
 SUFFIXES = ("岗位", "人数", "指标", "总额", "总量", "总值", "上涨幅度", "涨幅", "增幅", "增长速度", "增速", "增长率", "上涨",
-            "实际增长", "增长", "降低率", "下降率", "水平", "额", "量", "数")
+            "实际增长", "增长", "降低率", "下降率", "水平", "到位", "实际金额", "人口", "额", "量", "数")
 #: Measure words that make a value a rate of change: 居民消费价格涨幅控制在3%, 经济增长速度8%.
 RATE_SUFFIXES = ("上涨幅度", "涨幅", "增幅", "增长速度", "增速", "上涨")
 
 #: Before a head, words that make the phrase about a group or a clause, not the indicator:
 #: 贫困群众人均可支配收入, 基本消除了可支配收入(低于…).
 _NOT_HEAD_PREFIX = re.compile(r"贫困|低收入|困难|脱贫|职工|农民工|退休|低保|了|消除|低于|高于")
-_MODIFIER = re.compile(f"(?:{'|'.join(MODIFIERS)})*")
+_MODIFIER = re.compile(f"(?:(?:{'|'.join(MODIFIERS)})的?)*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
 
 

@@ -344,7 +344,7 @@ def _drop_milestones(found: list[_claims.Claim]) -> list[_claims.Claim]:
 
 def _review_sentences(report: Report):
     """``(sentence_no, paragraph, start, end)`` of the sentences that review the past: the
-    review part, and any unlabelled paragraph before the plan, leaving out goals for coming
+    review part, and any unlabelled (or livelihood) paragraph before the plan, leaving out goals for coming
     years (a sentence naming a later year, 到2015年…; a passage on 今后五年 up to the next
     heading)."""
     parts, kinds = report.structure.parts, report.structure.kinds
@@ -355,7 +355,7 @@ def _review_sentences(report: Report):
         if kinds[i] == "heading":
             in_goals = False
             continue
-        if in_goals or not (parts[i] == "review" or (parts[i] == "other" and i < first_plan)):
+        if in_goals or not (parts[i] == "review" or (parts[i] in ("other", "livelihood") and i < first_plan)):
             continue
         sentence = report.text[start:end]
         if _FUTURE_GOALS.search(sentence):
