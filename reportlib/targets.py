@@ -290,21 +290,33 @@ def targets_table(reports: Sequence[Report]) -> pd.DataFrame:
 
 #: Words that make a result one of several years: 年均增长, 累计, 五年来, “十一五”期间, 是2007年的2.5倍.
 _PERIOD_WORDS = re.compile(
-    r"年均|平均每年|每年平均|累计|五年|三年|近年|过去|以来|期间|时期|“十.五”|十[一二三四五]五|翻(?:了)?[一两三]?番|(?:比|是)(?P<year>\d{4})年"
+    r"年均|平均每年|每年平均|累计|五年|三年|近年|过去|以来|期间|时期|“十.?五”|十[一二三四五]五|翻(?:了)?[一两三]?番|(?:比|是)(?P<year>\d{4})年"
 )
 _ESTIMATE = re.compile(r"预计|初步核算|初步统计|初步测算|快报")
 
 
+_CHANGE_FROM = re.compile(r"(?:由|从)[^,;:]*?(?:增加|提高|增长|跃升|上升|扩大|下降|降低)(?:到|至)")
+_TERM_OPENING = re.compile(r"^(?:其中)?(?:五年来|过去五年|近五年|五年|“十.五”(?:时期|期间|以来)?|十.五(?:时期|期间)|累计)")
+
+
 def _period(report: Report, sentence: str, claim: _claims.Claim) -> str:
-    """``multi_year`` when the clause of a result speaks of several years, else ``year``."""
-    left = max(sentence.rfind(sep, 0, claim.start) for sep in ",;:")
-    clause = sentence[left + 1 : claim.end]
+    """``multi_year`` when a result is about several years, else ``year``: the clause of its
+    value speaks of several years (年均增长, 累计, 比“十五”, 是2007年的2.5倍), or the segment
+    opens on the term (五年来…, “十一五”时期…) and the clause names no single year."""
     if claim.unit == "倍":
         return "multi_year"
+    left = max(sentence.rfind(sep, 0, claim.end - 1) for sep in ",;:")
+    clause = _CHANGE_FROM.sub("", sentence[left + 1 : claim.end])  # 由“十二五”末的6557亿元增加到9017亿元: a level
     review = report.metadata.review_year
+    years = [int(y) for y in re.findall(r"(\d{4})年", clause)]
+    if review and review in years and not re.search(r"年均|平均每年|累计|是\d{4}年的", clause):
+        return "year"  # "2010年达到590.55亿元"
     for m in _PERIOD_WORDS.finditer(clause):
         if not m["year"] or (review and int(m["year"]) < review - 1):
             return "multi_year"
+    segment = sentence[max(sentence.rfind(sep, 0, claim.end - 1) for sep in ";。") + 1 :]
+    if _TERM_OPENING.match(segment) and not years:
+        return "multi_year"
     return "year"
 
 
