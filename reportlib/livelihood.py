@@ -28,7 +28,7 @@ import pandas as pd
 from .numbers import parse_chinese_integer
 from .paths import resource
 from .patterns import ITEM_SHI, enumerator
-from .structure import split_sentences
+from .structure import TABLE_ROW_NUMBER, split_sentences
 from .targets import promises_in
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ _COUNT = rf"(?P<n>\d+|[{_CN}]+)"
 #: "形成了以下12件候选项目", "形成2020年12个民生实事候选项目"
 _CANDIDATES = re.compile(rf"{_COUNT}(?:件|个|项)(?:民生实事|为民办实事)?(?:候选)项目")
 #: "票决确定的10件民生实事项目", "集中力量办好十件民生实事项目"
-_ADOPT = re.compile(rf"(?:(?:票决|票选)(?:确定|产生)?的?|办好|实施|推进){_COUNT}(?:件|个|项)(?:民生实事|为民办实事|实事)")
+_ADOPT = re.compile(rf"(?:(?:票决|票选)(?:确定|产生)?的?|办好|办|实施|推进){_COUNT}(?:件|个|项)(?:民生实事|为民办实事|实事)")
 #: "十件为民办实事项目如期完成", "十项为民办实事工程较好完成"
 _STATED = re.compile(rf"{_COUNT}(?:件|项|个)(?:为民办实事|民生实事|惠民实事)")
 _TITLE_END = re.compile(r"[。;:\n]")
@@ -168,6 +168,9 @@ def inline_items(text: str) -> list[tuple[int, str, int, int]]:
 
 
 def _paragraph_marker(text: str) -> tuple[int, str, int] | None:
+    row = TABLE_ROW_NUMBER.match(text)
+    if row:
+        return int(row["num"]), row["num"], row.end()
     e = enumerator(text)
     if e:
         number = _number(e[1])
@@ -203,11 +206,46 @@ def items_of_block(report: Report, paragraphs: list[int]) -> list[Item]:
             items.append(Item(num, marker, _title(report.text[s:e]), s, e))
         return items
     for i, t in zip(paragraphs, texts):
-        found = inline_items(t)
+        found = inline_items(t) or unnumbered_items(t)
         if found:
             base = spans[i][0]
             return [Item(n, marker, _title(t[s:e]), base + s, base + e) for n, marker, s, e in found]
     return []
+
+
+#: The colon that opens an unnumbered list: "…办好一批实事,主要是:", "10项为民办实事事项:".
+UNNUMBERED_LEAD = re.compile(r"(?:实事|项目)[^。:;]{0,12}?(?:主要是|主要有|包括|如下)?:")
+
+
+def unnumbered_items(text: str) -> list[tuple[int, str, int, int]]:
+    """Items of an unnumbered list after its lead: separated by semicolons (three or more), or
+    by commas or 、 when the lead states their number ("10项为民办实事事项:A,B,…"). Items
+    that cannot be told apart give none."""
+    lead = UNNUMBERED_LEAD.search(text)
+    if lead is None:
+        return []
+    end = _last_item_end(text, lead.end(), len(text))
+    body = text[lead.end() : end].rstrip("。 ")
+    stated = _count(re.compile(rf"{_COUNT}(?:件|项|个)"), text[: lead.end()])[0]
+    for seps, need in ((";", None), (",、", stated), (",", stated)):
+        parts = [(a, b) for a, b in _split(body, seps) if b > a]
+        if len(parts) >= 3 and (need is None or len(parts) == need):
+            return [(k + 1, "", lead.end() + a, lead.end() + b) for k, (a, b) in enumerate(parts)]
+    return []
+
+
+def _split(text: str, seps: str) -> list[tuple[int, int]]:
+    out, left, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(“《[":
+            depth += 1
+        elif ch in ")”》]":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            out.append((left, i))
+            left = i + 1
+    out.append((left, len(text)))
+    return [_trim(text, a, b) for a, b in out]
 
 
 def _blocks(report: Report) -> list[list[int]]:
@@ -248,6 +286,13 @@ def livelihood_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
             block_text = r.text[block_start:block_end]
             selection = "deputies_vote" if _VOTE.search(block_text) else "government"
             found = items_of_block(r, block)
+            candidates, cm = _count(_CANDIDATES, block_text)
+            adopt, am = _count(_ADOPT, block_text)
+            stated, sm = (adopt, am) if am else _count(_STATED, block_text)
+            announces = sm is not None and re.match(r"[^。:]*:", block_text[sm.end():]) is not None
+            if found and stated and len(found) not in (stated, candidates) and not cm and not announces:
+                # "完成为民办12件实事。一是…七是": the numbered points are not the 12 projects
+                found = []
             for it in found:
                 text = r.text[it.start : it.end]
                 primary, touched = classify(text, it.title)
@@ -263,8 +308,6 @@ def livelihood_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
                                            qualifier=p.qualifier, qualifier_kind=p.qualifier_kind,
                                            text_span=r.text[q_start:q_end], start=q_start, end=q_end,
                                            raw_start=q_raw[0], raw_end=q_raw[1]))
-            candidates, cm = _count(_CANDIDATES, block_text)
-            adopt, am = _count(_ADOPT, block_text)
             cue = cm or am or _LIST_CUE.search(block_text)
             anchor = block_start + cue.start() if cue else block_start
             s, e = _sentence_of(r, anchor)

@@ -53,6 +53,10 @@ _FIRST_SENTENCE = re.compile(r"[^。!?]{1,100}[。!?]")
 _RUN_IN_LEAD = re.compile(r"^(?P<lead>[^。!?,;:]{2,20})。")
 #: Inline list items: "…确保年内完成:一是新开工建设安置房…;二是…", "…审议:1.建设“美好家园”。2.…",
 #: "…十件民生实事项目。(1)生活小区雨污分流改造项目。(2)…"
+#: A Markdown table row whose first cell is a number: "|1|交通领域|持续推进交通拥堵点改造|…".
+TABLE_ROW_NUMBER = re.compile(r"^\|\s*(?P<num>\d{1,2})\s*\|")
+#: An unnumbered list after its lead: "…办好一批实事,主要是:A;B;C。" (three or more items).
+_UNNUMBERED_LIST = re.compile(r"(?:实事|项目)[^。:;]{0,12}?(?:主要是|主要有|包括|如下)?:[^;。]+;[^;。]+;[^;。]+")
 _INLINE_FIRST_ITEM = re.compile(r"(?:^|[:;。!?])\s*(?:一是|\(1\)|1[.、](?!\d)|①)")
 _INLINE_SECOND_ITEM = re.compile(r"[:;。!?,]\s*(?:二是|\(2\)|2[.、](?!\d)|②)")
 _SENTENCE_END = re.compile(r"(?:[。!?]+|…{1,2}|\.{3,})[”’」』)]*")
@@ -91,11 +95,13 @@ def heading_cue(heading: str, review_year: int | None = None, plan_year: int | N
     """
     if _cue("glossary", "heading", heading):
         return "glossary"
-    if _cue("livelihood", "heading", heading):
-        return "livelihood"
-    review, plan = _cue("review", "heading", heading), _cue("plan", "heading", heading)
     if plan_year is None and review_year is not None:
         plan_year = review_year + 1
+    if _cue("livelihood", "heading", heading):
+        # "2019年十件民生实事完成情况" in a report planning 2020 looks back
+        past = years.relative_to(heading, plan_year) == "past" or "完成情况" in heading
+        return "review" if past else "livelihood"
+    review, plan = _cue("review", "heading", heading), _cue("plan", "heading", heading)
     when = years.relative_to(heading, plan_year)
     if when == "past" and (review or plan or _YEAR_WORK.search(heading)):
         return "review"
@@ -163,6 +169,8 @@ def detect_heading(text: str, markdown_level: int = 0) -> Heading | None:
     >>> detect_heading("1. 完成旧住宅小区改造面积14.69万平方米;实行10个老旧小区“小区管家”服务。") is None
     True
     """
+    if text.startswith("|"):
+        return None  # a Markdown table row
     e = patterns.enumerator(text)
     if e:
         style, number, end = e
@@ -185,7 +193,11 @@ def detect_heading(text: str, markdown_level: int = 0) -> Heading | None:
 
 
 def _item_number(text: str) -> tuple[str, int] | None:
-    """``(style, number)`` of a paragraph that starts like a list item: 1. / (1) / ① / 一、 / (一) / 一是."""
+    """``(style, number)`` of a paragraph that starts like a list item: 1. / (1) / ① / 一、 / (一) / 一是,
+    or a table row numbered in its first cell (|1|交通领域|…)."""
+    row = TABLE_ROW_NUMBER.match(text)
+    if row:
+        return "table", int(row["num"])
     e = patterns.enumerator(text)
     if e:
         style, num = e[0], e[1]
@@ -263,9 +275,17 @@ def _livelihood_blocks(texts: list[str], parts: list[str], headings: list[Headin
     while i < n:
         t = texts[i]
         if parts[i] in ("plan", "other") and not (headings[i] and headings[i].standalone) and _cue("livelihood", "list", t):
-            inline = bool(_INLINE_FIRST_ITEM.search(t) and _INLINE_SECOND_ITEM.search(t))
+            first = _INLINE_FIRST_ITEM.search(t)
+            cues = list(part_cues()[("livelihood", "list")].finditer(t))
+            cue = cues[-1] if cues else None
+            # the list follows its cue closely: "今年,集中力量办好10件实事:一是…", "认真办好民生重点实事。一是…"
+            before = [c for c in cues if first and c.start() < first.start()]
+            inline = bool(first and _INLINE_SECOND_ITEM.search(t) and before and first.start() <= before[-1].end() + 40)
             run_end = _item_run(texts, i + 1)
-            if inline or run_end > i + 2:
+            # a list of paragraphs is announced at the end of the paragraph before it
+            announced = cue is not None and (t.rstrip().endswith(":") or cue.end() >= len(t.rstrip()) - 60)
+            unnumbered = bool(_UNNUMBERED_LIST.search(t))
+            if inline or (run_end > i + 2 and announced) or unnumbered:
                 j = run_end if run_end > i + 2 else i + 1
                 if j < n and j > i + 1 and not headings[j] and (_cue("livelihood", "list", texts[j]) or "票决" in texts[j]):
                     j += 1  # the closing sentence ("对区人大代表票决确定的10件民生实事项目,…")

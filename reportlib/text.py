@@ -104,17 +104,29 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
-#: Line breaks: newlines of every platform, and the HTML line break left in Markdown tables.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|<br\s*/?>", re.I)
+#: Line breaks: newlines of every platform, and the HTML line break (outside a Markdown table row).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+_TABLE_ROW = re.compile(r"\s*\|")
 
 
 def _split_raw_lines(raw: str, start: int = 0):
     """Yield ``(start, end)`` of each line's content from ``start``; lines end at \\n, \\r\\n,
-    \\r or an HTML ``<br>``."""
+    \\r or an HTML ``<br>``, except inside a Markdown table row, which stays one line (its
+    ``<br>`` separates the lines of a cell)."""
+    def pieces(a: int, b: int):
+        if _TABLE_ROW.match(raw, a):
+            yield a, b
+            return
+        for m in _HTML_BREAK.finditer(raw, a, b):
+            yield a, m.start()
+            a = m.end()
+        yield a, b
+
     for m in _LINE_BREAK.finditer(raw, start):
-        yield start, m.start()
+        yield from pieces(start, m.start())
         start = m.end()
-    yield start, len(raw)
+    yield from pieces(start, len(raw))
 
 
 def _keep_space(left: str, right: str, following: str) -> bool:
@@ -184,6 +196,8 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
             return None, Dropped(start, end, raw[start:end], "HTML comment")
     if "&" in folded:
         chars, idx = _substitute(chars, idx, _ENTITY, _entity)
+    if "<" in folded:  # a line break inside a table cell
+        chars, idx = _substitute(chars, idx, _HTML_BREAK, lambda m: " ")
 
     # Leading/trailing spaces.
     s = "".join(chars)
@@ -248,6 +262,8 @@ def _continues(paragraph: str, paragraph_md: int, line: Line) -> bool:
     """Whether ``line`` continues ``paragraph`` across a page break."""
     if paragraph_md or line.markdown_level:
         return False
+    if line.text.startswith("|") or paragraph.endswith("|"):
+        return False  # a Markdown table row is a paragraph of its own
     if patterns.MEETING_START.match(paragraph) and patterns.MEETING_END.match(line.text):
         # "——2014年2月19日在海口市第十五届人民代表大会" ⏎ "第五次会议上": one header line
         return bool(patterns.MEETING_LINE.match(paragraph + line.text))
