@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,9 +33,12 @@ if TYPE_CHECKING:
 _FORMAT = 1  # of the cache folder; a new layout gets new keys
 
 
-def corpus_key(files: Sequence[tuple[Path, str]]) -> tuple[str, dict[str, str]]:
-    """The cache key of these files, and each file's sha256 (``name -> hex``)."""
+def corpus_key(files: Sequence[tuple[Path, str]], known: Mapping[str, dict] | None = None) -> tuple[str, dict[str, str]]:
+    """The cache key of these files (and of what the caller knows of them), and each file's
+    sha256 (``name -> hex``)."""
     h = hashlib.sha256(f"reportlib-corpus-cache {_FORMAT} {code_fingerprint()}\n".encode())
+    if known:
+        h.update(b"known\0" + json.dumps(known, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\0")
     for path, text in indicators.vocabulary_state():
         h.update(b"vocabulary\0" + text.encode() + b"\0")
     hashes = {}
@@ -55,7 +58,7 @@ def _error(kind: str, path: str, problem: str) -> InputFileError:
 
 
 def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *, errors: str = "raise", jobs: int = 1,
-                executor: str = "process", scheduler: str | None = None) -> Corpus:
+                executor: str = "process", scheduler: str | None = None, known: Mapping[str, dict] | None = None) -> Corpus:
     """The corpus of ``files`` from the cache, tabulating (and caching) it first if needed."""
     from .corpus import Corpus
     from .parallel import stream_tables
@@ -63,7 +66,7 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
 
     if errors not in ("raise", "warn"):
         raise ValueError("errors must be 'raise' or 'warn'")
-    key, hashes = corpus_key(files)
+    key, hashes = corpus_key(files, known)
     root = (folder or cache_dir()) / "corpus"
     target = root / key
     manifest_path = target / "manifest.json"
@@ -78,7 +81,7 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
         tmp = root / f".{key}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         done = stream_tables(files, ParquetSink(tmp, Corpus.TABLES), jobs=jobs, executor=executor,
-                             scheduler=scheduler, errors=errors)
+                             scheduler=scheduler, errors=errors, known=known)
         skipped = done.skipped
         from . import __version__
 
@@ -98,4 +101,4 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
     bad = {e.path for e in skipped}
     tables = {name: functools.partial(read_parquet_table, target / f"{name}.parquet") for name in Corpus.TABLES}
     paths = {name: path for path, name in files if Path(path) not in bad}
-    return Corpus.from_tables(tables, paths, skipped, hashes)
+    return Corpus.from_tables(tables, paths, skipped, hashes, known)

@@ -3,6 +3,8 @@
     reportlib tabulate [PATH ...] --out DIR [--format csv|parquet] [--jobs N] [--executor process|dask]
                                               write every table, one summary line per report
     reportlib inspect FILE                    what is inferred from one file, and why
+    reportlib quality [PATH ...] [--failures FILE]
+                                              how completely the corpus is read, per level and decade
     reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]
                                               execute the notebooks headlessly (the main job)
 
@@ -72,6 +74,32 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quality(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .quality import quality_report
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportLibWarning)
+        corpus = load_corpus(args.paths or None, errors="warn", jobs=args.jobs)
+    report = quality_report(corpus)
+    print(report.to_markdown())
+    if args.failures:
+        report.failures.to_csv(args.failures, index=False)
+        print(f"{len(report.failures)} failed checks listed in {args.failures}")
+    else:
+        for check, g in report.failures.groupby("check", sort=False):
+            shown = ", ".join(g.report_id.head(10))
+            print(f"{check}: {len(g)} report(s) fail: {shown}{' …' if len(g) > 10 else ''}")
+    skipped = getattr(corpus, "skipped", [])
+    if skipped:
+        print(f"skipped {len(skipped)} unreadable file(s):", file=sys.stderr)
+        for e in skipped:
+            print(f"  {e}", file=sys.stderr)
+    if caught and not args.quiet:
+        print(f"{len(caught)} warning(s) while loading (reportlib tabulate lists them)", file=sys.stderr)
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import parse_grid, parse_parameter, run_notebooks
 
@@ -116,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("inspect", help="show what is inferred from one file, and why")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("quality", help="how completely the corpus is read: shares per level and decade, failures")
+    p.add_argument("paths", nargs="*", type=Path, help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--failures", type=Path, metavar="FILE", help="write every failed check (CSV) instead of a summary")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for tabulating (0: one per core); default 1")
+    p.add_argument("--quiet", action="store_true", help="no warning count")
+    p.set_defaults(func=cmd_quality)
 
     p = sub.add_parser("run", help="execute the notebooks headlessly into outputs/<run>/")
     p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all of notebooks/)")

@@ -71,6 +71,7 @@ class RawFile:
     encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030
     warnings: tuple[str, ...] = ()
     front_matter: FrontMatter = field(default_factory=FrontMatter)  # a Markdown file's YAML block
+    known: dict = field(default_factory=dict)  # what the caller knows of the file (reportlib.catalog)
 
 
 def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
@@ -137,9 +138,10 @@ def _encodes_gb2312(ch: str) -> bool:
     return True
 
 
-def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None) -> RawFile:
+def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None, known: dict | None = None) -> RawFile:
     """Read and decode one report file (see :func:`decode`); ``data``, when given, are the
-    file's bytes (read elsewhere, e.g. by the process that sends work to a cluster)."""
+    file's bytes (read elsewhere, e.g. by the process that sends work to a cluster);
+    ``known``, what the caller knows of it (:mod:`reportlib.catalog`)."""
     p = Path(path)
     try:
         if data is None:
@@ -157,7 +159,7 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None)
     front = split_front_matter(text_)
     if front.warning:
         notes += (front.warning,)
-    return RawFile(p, name or p.name, text_, encoding, notes, front)
+    return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}))
 
 
 @dataclass
@@ -249,6 +251,8 @@ def parse_file(raw: RawFile) -> ParsedFile:
             web_page=any(d.reason.startswith("web") for d in cleaned.dropped),
             source_title=raw.front_matter.source_title if len(bounds) == 1 else None,
         )
+        if raw.known:
+            _apply_known(md, raw.known, sub_texts)
         roles = header.roles if header else ()
         clean_text, offsets, spans = text.assemble(sub)
         st = structure.analyse(
@@ -258,6 +262,26 @@ def parse_file(raw: RawFile) -> ParsedFile:
         reports.append(Report(make_report_id(md), raw, k + 1, tuple(sub), roles, clean_text, offsets, spans, md, st,
                               file_warnings + md.warnings))
     return ParsedFile(raw, reports, cleaned.dropped, paragraphs[: starts[0]], tuple(blocks))
+
+
+def _apply_known(md: metadata.Metadata, known: dict, texts: list[str]) -> None:
+    """Fill what the text leaves empty with what the caller knows; a disagreement is a warning
+    (the text's value is kept). Columns that are not metadata go to ``md.extra``."""
+    from .catalog import KNOWN
+
+    for key, value in known.items():
+        if key not in KNOWN:
+            md.extra[key] = value
+            continue
+        stated = getattr(md, key)
+        if stated is None:
+            md.note(key, value, "caller metadata")
+            if key == "place":
+                md.place_source = "catalog"
+        elif str(stated) != str(value):
+            md.warnings.append(f"{key}: the text says {stated}, the caller's metadata {value}; kept {stated}")
+    if "place" in known and md.level is None:
+        md.level = metadata.place_level(md.place, texts)[0]
 
 
 def _merge_adjacent(blocks: list[metadata.HeaderBlock]) -> list[metadata.HeaderBlock]:
@@ -381,11 +405,13 @@ class Corpus:
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]], files: Mapping[str, Path],
-                    skipped: Iterable[InputFileError] = (), hashes: Mapping[str, str] | None = None) -> Corpus:
+                    skipped: Iterable[InputFileError] = (), hashes: Mapping[str, str] | None = None,
+                    known: Mapping[str, dict] | None = None) -> Corpus:
         """A corpus of tables already built (by worker processes, or read from a cache): a
         DataFrame, or a function returning one, for each of :attr:`TABLES`. ``files`` maps each
         ``source_file`` to its path, from which reports are parsed when needed; ``hashes``
-        (``source_file -> sha256``), when given, make sure a file has not changed since."""
+        (``source_file -> sha256``), when given, make sure a file has not changed since;
+        ``known``, what the caller knew of each file when the tables were built."""
         missing = [n for n in cls.TABLES if n not in tables]
         if missing:
             raise ReportLibError(f"tables missing: {', '.join(missing)}")
@@ -394,6 +420,7 @@ class Corpus:
         self._stored = dict(tables)
         self._files = dict(files)
         self._hashes = dict(hashes or {})
+        self._known = dict(known or {})
         self._parsed: dict[str, list[Report]] = {}
         return self
 
@@ -428,7 +455,8 @@ class Corpus:
             raise ReportLibError(f"{path}: the file is gone; its reports cannot be parsed")
         if name in self._hashes and hashlib.sha256(data).hexdigest() != self._hashes[name]:
             raise ReportLibError(f"{path}: the file has changed since its tables were built; load the corpus again")
-        parsed = {r.report_no: r for r in parse_file(read_raw(path, name, data)).reports}
+        known = getattr(self, "_known", {}).get(name)
+        parsed = {r.report_no: r for r in parse_file(read_raw(path, name, data, known=known)).reports}
         out = []
         for row in rows.itertuples(index=False):
             r = parsed.get(row.report_no)
@@ -558,8 +586,17 @@ class Corpus:
         return sink.close()
 
 
+def _known(files, metadata, path_pattern) -> dict[str, dict]:
+    if metadata is None and path_pattern is None:
+        return {}
+    from .catalog import known_metadata
+
+    return known_metadata([name for _, name in files], metadata, path_pattern)
+
+
 def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: str = "raise", jobs: int = 1,
-                cache: bool | PathLike = False, executor: str = "process", scheduler: str | None = None) -> Corpus:
+                cache: bool | PathLike = False, executor: str = "process", scheduler: str | None = None,
+                metadata: PathLike | pd.DataFrame | None = None, path_pattern: str | None = None) -> Corpus:
     """Load report files into a :class:`Corpus`.
 
     ``paths``: a folder (every ``*.txt`` below it), a file, or a list of them; None loads the
@@ -579,6 +616,16 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
       code and the indicator vocabulary; the next load of the same files reads them back
       instead of parsing (:mod:`reportlib.cache`).
 
+    What the caller knows of the files and the text may not state (:mod:`reportlib.catalog`):
+
+    * ``metadata``: a CSV file (or DataFrame) with a ``file`` column (each file's path
+      relative to the folder given) and known columns (place, level, report_type, date,
+      plan_year, review_year, speaker, speaker_title); other columns become report columns;
+    * ``path_pattern``: a template of the relative path, ``"{place}/{year}.md"``.
+
+    A caller's value fills only what the text leaves empty; one that disagrees with the text
+    is a warning naming both (the text's value is kept).
+
     The tables are the same whichever way the corpus is loaded.
 
     >>> corpus = load_corpus()  # doctest: +SKIP
@@ -594,23 +641,27 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
     if cache is not False:
         from .cache import load_cached
 
-        return load_cached(_collect_files(paths), None if cache is True else Path(cache), errors=errors, jobs=jobs,
-                           executor=executor, scheduler=scheduler)
+        files = _collect_files(paths)
+        return load_cached(files, None if cache is True else Path(cache), errors=errors, jobs=jobs,
+                           executor=executor, scheduler=scheduler, known=_known(files, metadata, path_pattern))
     if in_workers:
         from .parallel import stream_tables
         from .sinks import MemorySink
 
         files = _collect_files(paths)
+        known = _known(files, metadata, path_pattern)
         done = stream_tables(files, MemorySink(Corpus.TABLES), jobs=jobs, executor=executor, scheduler=scheduler,
-                             errors=errors)
-        return Corpus.from_tables(done.tables, {name: path for path, name in files}, done.skipped)
+                             errors=errors, known=known)
+        return Corpus.from_tables(done.tables, {name: path for path, name in files}, done.skipped, known=known)
     if errors not in ("raise", "warn"):
         raise ValueError("errors must be 'raise' or 'warn'")
     reports: list[Report] = []
     failed: list[InputFileError] = []
-    for path, name in _collect_files(paths):
+    files = _collect_files(paths)
+    known = _known(files, metadata, path_pattern)
+    for path, name in files:
         try:
-            reports.extend(parse_file(read_raw(path, name)).reports)
+            reports.extend(parse_file(read_raw(path, name, known=known.get(name))).reports)
         except InputFileError as e:
             failed.append(e)
     if failed and errors == "raise":

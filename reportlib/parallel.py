@@ -25,7 +25,7 @@ import re
 import sys
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +53,7 @@ class Chunk:
     no: int
     files: list[tuple[str, str]]
     data: list[bytes] | None = None
+    known: dict[str, dict] = field(default_factory=dict)  # what the caller knows of these files, by name
 
 
 @dataclass
@@ -77,7 +78,7 @@ def tabulate_chunk(chunk: Chunk, vocabulary: Sequence[tuple[str, str]] = (), ren
     reports, skipped = [], []
     for k, (path, name) in enumerate(chunk.files):
         try:
-            raw = read_raw(path, name, None if chunk.data is None else chunk.data[k])
+            raw = read_raw(path, name, None if chunk.data is None else chunk.data[k], known=chunk.known.get(name))
             reports.extend(parse_file(raw).reports)
         except InputFileError as e:
             skipped.append(e)
@@ -153,10 +154,14 @@ def _arrow_ids(table, finals: list[str]):
     return table.set_column(i, table.field(i), pc.take(pa.array(finals, type=column.type), k))
 
 
-def chunk_files(files: Sequence[tuple[Path, str]], size: int = CHUNK_FILES) -> list[Chunk]:
+def chunk_files(files: Sequence[tuple[Path, str]], size: int = CHUNK_FILES,
+                known: Mapping[str, dict] | None = None) -> list[Chunk]:
     if size < 1:
         raise ReportLibError("chunk size must be at least 1")
-    return [Chunk(i // size, [(str(p), n) for p, n in files[i : i + size]]) for i in range(0, len(files), size)]
+    known = known or {}
+    return [Chunk(i // size, [(str(p), n) for p, n in files[i : i + size]],
+                  known={n: known[n] for _, n in files[i : i + size] if n in known})
+            for i in range(0, len(files), size)]
 
 
 def _with_bytes(chunk: Chunk) -> Chunk:
@@ -166,7 +171,7 @@ def _with_bytes(chunk: Chunk) -> Chunk:
             data.append(Path(path).read_bytes())
         except OSError as e:
             raise InputFileError(path, f"cannot be read ({e.strerror})") from None
-    return Chunk(chunk.no, chunk.files, data)
+    return Chunk(chunk.no, chunk.files, data, chunk.known)
 
 
 def _ordered(submit: Callable, chunks: Sequence[Chunk], window: int, result: Callable) -> Iterator[ChunkResult]:
@@ -286,8 +291,10 @@ class Tabulation:
 
 
 def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, executor: str = "process",
-                  scheduler: str | None = None, errors: str = "raise", chunk_size: int = CHUNK_FILES) -> Tabulation:
-    """Tabulate report files (``(path, name)`` pairs in corpus order) chunk by chunk into ``sink``.
+                  scheduler: str | None = None, errors: str = "raise", chunk_size: int = CHUNK_FILES,
+                  known: Mapping[str, dict] | None = None) -> Tabulation:
+    """Tabulate report files (``(path, name)`` pairs in corpus order) chunk by chunk into ``sink``
+    (``known``: what the caller knows of each file, by name; see :mod:`reportlib.catalog`).
 
     ``errors="raise"`` stops with every bad file listed (and nothing written); ``"warn"``
     skips them with a warning. Warnings are issued as :class:`ReportLibWarning`, as
@@ -297,7 +304,7 @@ def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, exe
 
     if errors not in ("raise", "warn"):
         raise ValueError("errors must be 'raise' or 'warn'")
-    chunks = chunk_files(files, chunk_size)
+    chunks = chunk_files(files, chunk_size, known)
     ids = ReportIds()
     reports, skipped, messages = [], [], []
     try:
