@@ -48,9 +48,13 @@ SUFFIXES = ("岗位", "人数", "指标", "总额", "总量", "总值", "上涨�
 #: Measure words that make a value a rate of change: 居民消费价格涨幅控制在3%, 经济增长速度8%.
 RATE_SUFFIXES = ("上涨幅度", "涨幅", "增幅", "增长速度", "增速", "上涨")
 
-#: Before a head, words that make the phrase about a group or a clause, not the indicator:
-#: 贫困群众人均可支配收入, 基本消除了可支配收入(低于…).
+#: Before a head, words that make the phrase about a group, a sector or a clause, not the
+#: indicator: 贫困群众人均可支配收入, 基本消除了可支配收入(低于…), 人均地区生产总值 (while
+#: 北京市生产总值, 本地生产总值 are the jurisdiction's GDP).
 _NOT_HEAD_PREFIX = re.compile(r"贫困|低收入|困难|脱贫|职工|农民工|退休|低保|了|消除|低于|高于")
+#: … and, for a head that names an output, words of a part of it: 人均地区生产总值, 工业生产总值.
+_NOT_OUTPUT_PREFIX = re.compile(r"人均|产业|工业|农业|服务业|建筑业|园区|开发区|新区|乡镇|行业|企业|占|比")
+_OUTPUT_HEADS = ("生产总值",)
 _MODIFIER = re.compile(f"(?:(?:{'|'.join(MODIFIERS)})的?)*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
 
@@ -166,7 +170,8 @@ def resolve(phrase: str) -> tuple[str, int]:
     for start, end, indicator, is_head in _matches(phrase):
         suffix = _SUFFIX.match(phrase, end)
         tail_ok = suffix.end() == len(phrase)
-        head_ok = is_head and tail_ok and not _NOT_HEAD_PREFIX.search(phrase[:start])
+        head_ok = (is_head and tail_ok and not _NOT_HEAD_PREFIX.search(phrase[:start])
+                   and not (phrase[start:end] in _OUTPUT_HEADS and _NOT_OUTPUT_PREFIX.search(phrase[:start])))
         alias_ok = not is_head and _MODIFIER.fullmatch(phrase[:start]) is not None and tail_ok
         if head_ok or alias_ok:
             key = (end - start, suffix.end(), indicator)

@@ -85,7 +85,9 @@ _LEVEL_WORDS = {
 #: "在省委、金华市委和市委的坚强领导下": the organs a report says it works under.
 _LEADERSHIP = re.compile(r"在(?P<who>[^。;!?]{2,80}?)(?:的)?(?:坚强|正确|有力|直接)?领导下")
 #: A named city's party committee or government among them: 金华市委, 中共金华市委, 金华市政府.
-_NAMED_CITY_ORGAN = re.compile(rf"(?:^|[、,和及与]|中共)(?P<city>[{_CJK}]{{2,4}}?市)(?:委|人民政府|政府)")
+_NAMED_CITY_ORGAN = re.compile(
+    rf"(?:^|[、,和及与]|中共)(?P<city>(?:(?!省|政|府|人大|和|及|与|委|党|中共)[{_CJK}]){{2,4}}?市)(?:委|人民政府|政府)"
+)
 LEVELS = ("national", "province", "city", "district", "county")
 
 

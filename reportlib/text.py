@@ -4,6 +4,7 @@ What cleaning does, and nothing else (the text otherwise stays as written):
 
 * folds full-width ASCII to half-width (``，`` → ``,``, ``７．５％`` → ``7.5%``, ideographic
   space → space) and drops invisible characters (zero-width spaces, stray BOMs);
+* removes OCR residue inside numbers ("1$1.$2%" is 11.2%, "l0%" is 10%);
 * drops web boilerplate lines (breadcrumbs such as ``您的位置:首页``, CMS footers such as
   ``Produced By 大汉网络 …``; the patterns live in ``resources/boilerplate.csv``);
 * removes markdown residue (leading ``#`` of headings, ``**`` bold markers), remembering that
@@ -142,6 +143,8 @@ def _keep_space(left: str, right: str, following: str) -> bool:
     return True
 
 
+#: Characters that OCR or math markup leave inside numbers: "1$1.$2" (11.2), "l0" (10).
+_OCR_IN_NUMBER = re.compile(r"(?<=[\d.])\$(?=[\d.])|(?<![A-Za-z])l(?=\d)|(?<=\d)l(?![A-Za-z])")
 #: "<!-- 陈吉宁同志作政府工作报告。 -->": an HTML comment left in a page saved as Markdown.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 #: "&mdash;", "&permil;", "&#8212;": HTML character references left in a text.
@@ -198,6 +201,8 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
         chars, idx = _substitute(chars, idx, _ENTITY, _entity)
     if "<" in folded:  # a line break inside a table cell
         chars, idx = _substitute(chars, idx, _HTML_BREAK, lambda m: " ")
+    if "$" in folded or "l" in folded:  # OCR residue in numbers: "增长1$1.$2%", "增长l0%"
+        chars, idx = _substitute(chars, idx, _OCR_IN_NUMBER, lambda m: "" if m.group() == "$" else "1")
 
     # Leading/trailing spaces.
     s = "".join(chars)
