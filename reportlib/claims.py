@@ -9,7 +9,7 @@ sentence                                               claims
 财政总收入、地方财政收入增长6%                             two claims sharing 6 % (shared value)
 财政总收入152亿元、一般公共预算收入82亿元,分别增长11.71%、9.27%   two levels, then two growths in order (分别)
 全社会固定资产投资增长10%以上                              growth 10 %, qualifier 以上 (floor)
-万元工业增加值能耗下降4%                                   energy_intensity, decrease 4 %
+万元工业增加值能耗下降4%                                   industrial_energy_intensity, decrease 4 %
 失业率控制在4.5%以内                                       level 4.5 %, qualifier 控制在…以内 (ceiling)
 增长6%—6.5%                                               range 6 – 6.5
 其中五大产业增加值增长8%                                   other (五大产业增加值), a sub-claim (其中)
@@ -433,8 +433,9 @@ _BASE = re.compile(r"(?:从|由)(?:\d{4}年|上年|去年|“十.五”末|[^,;:
 def _is_value(q: Quantity, clause: str) -> bool:
     """A quantity that can be an indicator's value: it has a unit, and is not a year, an
     ordinal or the base a change starts from."""
-    if _BASE.search(clause[: q.start]) and re.match(r"(?:[^,;:。\d]{0,4}?)(?:提高|提升|增加|增长|跃升|跃上|上升|扩大|下降|降低|减少|到|至)",
-                                                   clause[q.end :]):
+    if _BASE.search(clause[: q.start]) and re.match(
+            r"(?:[、和][\d.]+[^\d,;:。、]{0,3})*(?:[^,;:。\d]{0,4}?)(?:提高|提升|增加|增长|跃升|跃上|上升|扩大|下降|降低|减少|到|至)",
+            clause[q.end :]):
         return False
     if q.unit is None and re.search(r"指数(?:为|控制在|保持在|达到|在)?$", clause[: q.start]):
         return 50 <= q.value <= 200  # 居民消费价格指数103左右: an index, without a unit

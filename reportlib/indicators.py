@@ -8,13 +8,13 @@ take (currency, percent, people …; see ``resources/units.csv``). A phrase is a
   only by a measure word (岗位, 人数, 指标, 总额, 额, 涨幅, …): 地方财政收入, 全社会固定资产投资,
   新增城镇就业岗位, 城镇新增就业人数; or
 * it ends with a head, a noun that names one indicator whatever precedes it:
-  万元工业增加值**能耗**, 城镇登记**失业率**.
+  万元地区生产总值**能耗**, 城镇登记**失业率**.
 
 Everything else is ``other``: 五大产业增加值 and 信息服务业增加值 are not the district's service
 value added. To teach reportlib new phrases or indicators, write a CSV with the same columns and
 load it with :func:`add_vocabulary` before building the tables.
 
->>> canonical("地方财政收入"), canonical("万元工业增加值能耗"), canonical("五大产业增加值")
+>>> canonical("地方财政收入"), canonical("万元生产总值能耗"), canonical("五大产业增加值")
 ('general_budget_revenue', 'energy_intensity', 'other')
 """
 
@@ -52,8 +52,9 @@ RATE_SUFFIXES = ("上涨幅度", "涨幅", "增幅", "增长速度", "增速", "
 #: indicator: 贫困群众人均可支配收入, 基本消除了可支配收入(低于…), 人均地区生产总值 (while
 #: 北京市生产总值, 本地生产总值 are the jurisdiction's GDP).
 _NOT_HEAD_PREFIX = re.compile(r"贫困|低收入|困难|脱贫|职工|农民工|退休|低保|了|消除|低于|高于")
-#: … and, for a head that names an output, words of a part of it: 人均地区生产总值, 工业生产总值.
-_NOT_OUTPUT_PREFIX = re.compile(r"人均|产业|工业|农业|服务业|建筑业|园区|开发区|新区|乡镇|行业|企业|占|比")
+#: … and a head that names an output takes only a place before it: 北京市生产总值, 本地生产总值,
+#: 西藏生产总值 (not 人均地区生产总值, 海洋生产总值).
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}(?:市|省|自治区|自治州|县|州|旗|盟)|本地|本省|本市|本区|本县|西藏|新疆|内蒙古|宁夏|广西")
 _OUTPUT_HEADS = ("生产总值",)
 _MODIFIER = re.compile(f"(?:(?:{'|'.join(MODIFIERS)})的?)*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")
@@ -124,7 +125,7 @@ def use_vocabulary_state(state: Sequence[tuple[str, str]]) -> None:
 
 
 def _clear() -> None:
-    for f in (vocabulary, _alias_pattern, _owner):
+    for f in (vocabulary, _alias_pattern, _owner, _head_words):
         f.cache_clear()
 
 
@@ -132,6 +133,12 @@ def _clear() -> None:
 def _alias_pattern() -> re.Pattern[str]:
     aliases = sorted({a for v in vocabulary().values() for a in v["aliases"] + v["heads"]}, key=len, reverse=True)
     return re.compile("|".join(re.escape(a) for a in aliases))
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """Every head, also those that are an alias too (生产总值 is both)."""
+    return frozenset(h for v in vocabulary().values() for h in v["heads"])
 
 
 @functools.cache
@@ -170,8 +177,8 @@ def resolve(phrase: str) -> tuple[str, int]:
     for start, end, indicator, is_head in _matches(phrase):
         suffix = _SUFFIX.match(phrase, end)
         tail_ok = suffix.end() == len(phrase)
-        head_ok = (is_head and tail_ok and not _NOT_HEAD_PREFIX.search(phrase[:start])
-                   and not (phrase[start:end] in _OUTPUT_HEADS and _NOT_OUTPUT_PREFIX.search(phrase[:start])))
+        head_ok = ((is_head or phrase[start:end] in _head_words()) and tail_ok and not _NOT_HEAD_PREFIX.search(phrase[:start])
+                   and (phrase[start:end] not in _OUTPUT_HEADS or _PLACE_PREFIX.fullmatch(phrase[:start]) is not None))
         alias_ok = not is_head and _MODIFIER.fullmatch(phrase[:start]) is not None and tail_ok
         if head_ok or alias_ok:
             key = (end - start, suffix.end(), indicator)

@@ -336,7 +336,7 @@ def _sector_subject(sentence: str, claim: _claims.Claim) -> bool:
 
 
 _FUTURE_GOALS = re.compile(
-    r"(?:今后|未来)(?:五|5)年|(?:主要|奋斗)目标(?:是|为)\s*:\s*(?:到|至)\d{4}年|“十.五”(?:时期|期间)?(?:的)?(?:主要|奋斗)目标"
+    r"(?:今后|未来)(?:五|5)年|(?:主要|奋斗)目标(?:是|为)\s*:\s*(?:到|至)\d{4}年|“十.?.五”[^。,;]{0,16}?(?:主要|奋斗)?目标(?:是|为)"
 )
 _FUTURE_YEAR = re.compile(r"(?:到|至)(\d{4})年")
 
@@ -352,6 +352,30 @@ def _drop_milestones(found: list[_claims.Claim]) -> list[_claims.Claim]:
             continue
         out.append(c)
     return out
+
+
+def _drop_bounds(found: list[_claims.Claim]) -> list[_claims.Claim]:
+    """"城镇登记失业率为2.15%,控制在3.5%以内": the bound it stayed within is the target, not a
+    second result."""
+    out = []
+    for c in found:
+        prev = out[-1] if out else None
+        if (prev is not None and c.qualifier_kind == "ceiling" and prev.indicator_raw == c.indicator_raw
+                and prev.measure == c.measure and prev.qualifier_kind == "point" and "控制在" in c.qualifier):
+            continue
+        out.append(c)
+    return out
+
+
+def _base_year(report: Report, sentence: str, claim: _claims.Claim) -> bool:
+    """A level of an earlier year given as a base: "农民人均纯收入,1982年为270元"."""
+    review = report.metadata.review_year
+    if claim.measure != "level" or not review:
+        return False
+    left = max(sentence.rfind(sep, 0, claim.end - 1) for sep in ",;:")
+    clause = re.sub(r"(?:由|从)\d{4}年的?", "", sentence[left + 1 : claim.end])  # 从2007年的3340亿元跃上7000亿元
+    years = [int(y) for y in re.findall(r"(\d{4})年", clause)]
+    return bool(years) and max(years) < review - 1
 
 
 def _review_sentences(report: Report):
@@ -405,9 +429,13 @@ def actuals_table(reports: Sequence[Report]) -> pd.DataFrame:
                 if not any(c.indicator != "other" and c.value is not None for c in found):
                     continue
                 sentence = r.text[start:end]
-                found = _drop_milestones(found)
+                if TARGET_CUE.search(sentence):
+                    continue  # "一九八八年…主要指标是:…": last year's targets, not its results
+                found = _drop_bounds(_drop_milestones(found))
                 for claim in found:
                     if claim.value is None or (not summary and (claim.indicator == "other" or _sector_subject(sentence, claim))):
+                        continue
+                    if _base_year(r, sentence, claim):
                         continue
                     row = _claim_row(r, claim, start)
                     row.update(year=r.metadata.review_year, sentence_no=k,

@@ -8,11 +8,11 @@ from reportlib import compare
 def test_target_matrix_marks_dropped_targets(corpus):
     m = compare.target_matrix(corpus.targets, "zh").set_index("report_id")
     assert m.loc["jianggan-2014-gov", "固定资产投资"] == "10%以上"
-    assert m.loc["jianggan-2014-gov", "单位生产总值能耗"] == "−4%"
+    assert m.loc["jianggan-2014-gov", "单位工业增加值能耗"] == "−4%"  # 万元工业增加值能耗, not per unit of GDP
     assert m.loc["xiacheng-2018-party", "财政总收入"] == "8%左右"
     # Jianggan set an industrial value added and an energy target in 2014, not in 2020
     assert m.loc["jianggan-2020-gov", "工业增加值"] == "未设定"
-    assert m.loc["jianggan-2020-gov", "单位生产总值能耗"] == "未设定"
+    assert m.loc["jianggan-2020-gov", "单位工业增加值能耗"] == "未设定"
     assert m.loc["jianggan-2020-gov", "固定资产投资"] == "完成上级下达任务"
     # never set by that place: empty, not "absent"
     assert m.loc["shangcheng-2020-gov", "工业增加值"] == ""
@@ -24,15 +24,15 @@ def test_target_matrix_marks_dropped_targets(corpus):
 def test_dropped_targets(corpus):
     d = compare.dropped_targets(corpus.targets)
     assert list(zip(d.report_id, d.indicator, d.previous_target)) == [
-        ("jianggan-2020-gov", "industrial_value_added", "5%"), ("jianggan-2020-gov", "energy_intensity", "−4%")]
+        ("jianggan-2020-gov", "industrial_value_added", "5%"), ("jianggan-2020-gov", "industrial_energy_intensity", "−4%")]
 
 
 def test_ambition(corpus):
     a = compare.ambition(corpus.targets, corpus.actuals).set_index(["report_id", "indicator"])
     # 000: target GDP +7.5% for 2014 against an estimated +7.5% in 2013
     assert a.loc[("jianggan-2014-gov", "gdp"), ["target", "actual", "ambition_pp"]].tolist() == [7.5, 7.5, 0.0]
-    # 000: energy use -4% targeted after -7.8% achieved: 3.8 points less reduction
-    assert a.loc[("jianggan-2014-gov", "energy_intensity"), "ambition_pp"] == 3.8
+    # 000: industrial energy use (万元工业增加值能耗) -4% targeted after -7.8% achieved: 3.8 points less reduction
+    assert a.loc[("jianggan-2014-gov", "industrial_energy_intensity"), "ambition_pp"] == 3.8
     # 001: fixed-asset investment +10% after +0.5%
     assert a.loc[("shangcheng-2020-gov", "fixed_asset_investment"), "ambition_pp"] == 9.5
     # 003: the party report's revenue target +8% (左右) after an estimated +11.71%

@@ -13,7 +13,10 @@ from reportlib.indicators import canonical, label, mentioned, vocabulary
         ("公共财政预算收入", "general_budget_revenue"), ("财政总收入", "fiscal_revenue_total"),
         ("全社会固定资产投资", "fixed_asset_investment"), ("固定资产投资总额", "fixed_asset_investment"),
         ("新增城镇就业岗位", "urban_employment_new"), ("城镇新增就业人数", "urban_employment_new"),
-        ("万元工业增加值能耗", "energy_intensity"), ("单位GDP能耗", "energy_intensity"),
+        ("万元工业增加值能耗", "industrial_energy_intensity"), ("单位GDP能耗", "energy_intensity"),
+        ("万元生产总值综合能耗", "energy_intensity"),
+        # a place named before its GDP, and what is not its GDP
+        ("北京市生产总值", "gdp"), ("本地生产总值", "gdp"), ("人均地区生产总值", "other"),
         ("城镇登记失业率", "unemployment_rate"), ("居民消费价格涨幅", "cpi"), ("外贸出口额", "exports"),
         ("进出口总额", "trade_total"), ("实际利用外资", "foreign_investment"),
         ("城乡居民人均可支配收入", "resident_income"),
