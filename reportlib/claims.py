@@ -34,16 +34,16 @@ from .numbers import Quantity, find_quantities, units
 _BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by mask_brackets: 比上年(指2011年,下同)增长
 #: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
 _CHANGE = re.compile(
-    rf"(?P<aim>力争|确保|争取)?(?:(?:按|同比|比上年|较上年|比去年|(?:比|较)(?!重|例)[^,;:。、]{{1,14}}?|同口径|分别|年均|平均|均|实际|名义)"
+    rf"(?P<aim>力争|确保|争取)?(?:(?:按|同比|比上年|较上年|比去年|(?<![可对相])(?:比|较)(?!重|例|价)[^,;:。、]{{1,14}}?|同口径|分别|年均|平均每年|每年|平均|均|实际|名义|累计)"
     rf"{_BRACKET})*"
-    r"(?P<verb>增长|下降|降低|减少|削减|减排|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?$"
+    r"(?P<verb>增长|下降|降低|减少|削减|减排|提高|提升|回落|上涨|增加|上升|下调|涨幅)(?:幅度)?(?:为|达到|达)?(?:近|约)?$"
 )
 _DECREASE = {"下降", "降低", "减少", "削减", "减排", "回落", "下调"}
 #: Verbs before a level: 实现420亿元, 达到300亿元, 为97.8%, 控制在4.5%以内
 _LEVEL_VERB = re.compile(
     r"(?P<aim>力争|确保|争取)?(?:分别)?(?P<verb>实现|完成|达到|达|为|突破|超过|超|保持在|控制在|稳定在|低于|不低于|不少于|"
-    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|降至|降到|升至|处于)"
-    r"(?:\d{4}年的?|“十.五”末的?)?$"
+    r"不超过|不高于|高于|(?:提高|提升|增加|增长|跃升|上升|扩大|下降|降低|减少|回落)(?:到|至)|跃上|跨上|迈上|跨过|越过|降至|降到|升至|处于)"
+    r"(?:\d{4}年的?|“十.五”末的?)?(?:近|约)?$"
 )
 _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
 #: A multiple of a base: "是2000年的2.2倍", "是“十五”末的2.6倍" (a growth over several years).
@@ -53,12 +53,12 @@ _BARE_MEASURES = ("增加值", "总量", "总额")
 _OTHER_NOUN_AFTER = re.compile(r"(?!左右|上下|以上|以下|以内|之内|增长|下降|比|同比|较|和|及|与|是|为|的|占|、|,|;|。|:)[\u4e00-\u9fff]")
 #: Words opening a clause that are not part of the indicator's name.
 _LEAD = re.compile(
-    r"^(?:[—–]+|[一二三四五六七八九十]+是|按[^,;:]{0,6}(?:口径|计算)|年末|前三季度|上半年|(?:过去|近)?[五三两十](?:年来|年间|年)|去年|上年|当年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"^(?:[—–]+|[一二三四五六七八九十]+是|按[^,;:]{0,6}(?:口径|计算)|扣除[^,;:]{0,8}?后|“十.{0,2}五”(?:时期|期间)?|年均|年末|前三季度|上半年|(?:过去|近)?[五三两十](?:年来|年间|年)|去年|上年|当年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
     r"\d{4}年|全年预计|预计全年|\(\s*\))+"
 )
 _TRAILING_CHANGE = re.compile(r"(?:实际)?(?:增长|下降|提高|降低|增加|减少)$")
 _QUALIFIER_AFTER = re.compile(r"^(?P<q>左右|上下|以上|以下|以内|之内|内)")
-_FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破", "超")
+_FLOOR_BEFORE = ("不低于", "不少于", "超过", "高于", "突破", "超", "跨上", "迈上", "跨过", "越过")
 _CEILING_BEFORE = ("不超过", "不高于", "低于", "控制在")
 #: Who sets a target a report promises to meet: 国家, 省, 国家和省, 上级.
 _AUTHORITY = r"(?:国家|中央|省|市|区|县|上级|省市)(?:[和、及]?(?:国家|省|市|区|县|上级))*"
@@ -151,8 +151,10 @@ def _shared_head(part: str, last: str) -> str:
     城、乡居民人均可支配收入 (城 -> 城居民人均可支配收入), 货物、服务进出口总额 (货物 -> 货物进出口总额),
     农业、规模以上工业、服务业增加值 (规模以上工业 -> 规模以上工业增加值); unchanged when no
     completion names a canonical indicator."""
-    if indicators.canonical(part) != "other":
-        return part
+    own = indicators.canonical(part)
+    if own != "other":  # 规模以上工业 (itself industrial value added) + 增加值 of the last
+        longer = [part + last[-j:] for j in (3, 2) if len(last) > j and last.endswith(("增加值", "总额", "收入"))]
+        return next((c for c in longer if indicators.canonical(c) == own), part)
     candidates = [part + last[len(part):]] if len(last) > len(part) else []
     candidates += [part + last[-j:] for j in range(2, len(last))]
     return next((c for c in candidates if indicators.canonical(c) != "other"), part)
@@ -187,7 +189,10 @@ _VERB_INSIDE = re.compile(r"^([\u4e00-\u9fff]{1,8}?)(?:完成|实现)(增加值)
 #: The base a change starts from, after the indicator: 国内生产总值[由4638亿元](增加到7670亿元).
 _FROM_BASE = re.compile(r"(?<=[\u4e00-\u9fff])(?:由|从)[^,;:。由从]*$")
 #: Words that may close an indicator phrase without belonging to it: 均增长, 实现恢复性增长.
-_TRAIL = re.compile(r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计|仍然|仍|依然|再次|首次|连续|一举)+$")
+_TRAIL = re.compile(
+    r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计|仍然|仍|依然|再次|首次|连续|一举|全年|共|总共|合计"
+    r"|(?:五年|三年|[一二三四五六七八九十]+年)?累计|近|约|逾|连跨|跨上|迈上|跨过|在[^,;:]{1,20}(?:情况|形势|背景|条件)下)+$"
+)
 
 
 def _clean_phrase(text: str) -> tuple[str, int]:
@@ -219,7 +224,7 @@ def qualifier_of(before: str, after: str, prefix: str) -> tuple[str, str, int]:
     word = m["q"] if m else ""
     pre = next((w for w in _CEILING_BEFORE + _FLOOR_BEFORE if before.endswith(w)), "")
     aim = prefix
-    if word in ("左右", "上下"):
+    if word in ("左右", "上下") or before.endswith(("近", "约")):
         kind = "approx"
     elif word == "以上" or pre in _FLOOR_BEFORE:
         kind = "floor"
