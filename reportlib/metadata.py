@@ -83,10 +83,10 @@ _LEVEL_WORDS = {
     "旗": re.compile(r"(?:全|我|本)旗|旗委|旗政府|旗人民政府"),
 }
 #: "在省委、金华市委和市委的坚强领导下": the organs a report says it works under.
-_LEADERSHIP = re.compile(r"在(?P<who>[^。;!?]{2,80}?)(?:的)?(?:坚强|正确|有力|直接)?领导下")
+_LEADERSHIP = re.compile(r"在(?P<who>[^。;!?,]{2,60}?)(?:的)?(?:坚强|正确|有力|直接|统一)?领导下")
 #: A named city's party committee or government among them: 金华市委, 中共金华市委, 金华市政府.
 _NAMED_CITY_ORGAN = re.compile(
-    rf"(?:^|[、,和及与]|中共)(?P<city>(?:(?!省|政|府|人大|和|及|与|委|党|中共)[{_CJK}]){{2,4}}?市)(?:委|人民政府|政府)"
+    rf"(?:^|[、,和及与]|中共)(?P<city>(?:(?!省|政|府|人大|和|及|与|委|党|中共|我|们|在|让|全)[{_CJK}]){{2,4}}?市)(?:委|人民政府|政府)"
 )
 LEVELS = ("national", "province", "city", "district", "county")
 

@@ -23,8 +23,8 @@ The "states" detectors are deliberately simple and independent of the extractor,
 miss by the extractor shows as a failure rather than disappearing from the denominator.
 
 >>> report = quality_report(load_corpus("reports/"))        # doctest: +SKIP
->>> report.shares            # one row per level and decade, one column per check
->>> report.failures          # report_id, source_file, check
+>>> report.shares            # one row per level and decade, one column per check  # doctest: +SKIP
+>>> report.failures          # report_id, source_file, check                      # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -193,6 +193,18 @@ def test_place_and_plan_year_right(whole):
 
 
 @pytest.mark.corpus
+def test_levels_follow_the_folders(whole):
+    corpus, _ = whole
+    r = corpus.reports
+    folder = r.source_file.str.split("/").str[0]
+    assert set(r[folder == "national"].level) == {"national"}
+    assert set(r[folder == "provincial"].level) == {"province"}
+    # major cities: prefecture-level cities and the four municipalities, never a county or district
+    assert set(r[folder == "major-cities"].level) == {"city", "province"}
+    assert set(r[r.level == "province"][folder == "major-cities"].place) == {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@pytest.mark.corpus
 def test_date_and_speaker_where_stated(whole):
     _, report = whole
     assert _share(report, "date") >= 0.97

@@ -91,11 +91,11 @@ def test_ids_made_unique_across_chunks_with_a_warning(tmp_path, synthetic_dir):
     assert reports.loc["00018.txt", "report_id"] == "jianggan-2014-gov-3"
     assert "this one is jianggan-2014-gov-3" in reports.loc["00018.txt", "warnings"]
     assert reports["report_id"].is_unique
-    targets = pd.read_csv(tmp_path / "targets.csv")
-    assert set(targets["report_id"]) <= set(reports["report_id"])
+    commitments = pd.read_csv(tmp_path / "commitments.csv")
+    assert set(commitments["report_id"]) <= set(reports["report_id"])
     # the rows given the id jianggan-2014-gov-3 are those of file 00018.txt loaded on its own
-    alone = reportlib.load_corpus(synthetic_dir / "00018.txt").targets
-    mine = targets[targets["report_id"] == "jianggan-2014-gov-3"]
+    alone = reportlib.load_corpus(synthetic_dir / "00018.txt").commitments
+    mine = commitments[commitments["report_id"] == "jianggan-2014-gov-3"]
     assert len(mine) > 3
     assert mine["text_span"].tolist() == alone["text_span"].tolist()
     assert mine["value"].fillna(-1).tolist() == alone["value"].fillna(-1).tolist()
