@@ -19,8 +19,9 @@ check                     passes when … (of the reports it applies to)
 ``livelihood_list``       a livelihood list of the plan year (all reports)
 ========================  ===================================================================
 
-The "states" detectors are deliberately simple and independent of the extractor, so that a
-miss by the extractor shows as a failure rather than disappearing from the denominator.
+The "states" detectors are deliberately simple and independent of the extractor's rules (they
+resemble them, but are not them), so that a miss by the extractor shows as a failure rather
+than disappearing from the denominator.
 
 >>> report = quality_report(load_corpus("reports/"))        # doctest: +SKIP
 >>> report.shares            # one row per level and decade, one column per check  # doctest: +SKIP
@@ -34,6 +35,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+
+from .numbers import parse_chinese_integer
 
 CHECKS = ("place", "plan_year", "date", "speaker", "targets_passage", "gdp_target", "gdp_actuals", "livelihood_list")
 
@@ -52,11 +55,6 @@ _GDP_VALUE = re.compile(r"(?:地区生产总值|国内生产总值|生产总值|
 _FIVE_YEAR_AFTER = re.compile(r"^\s*(?:到|至)\d{4}年|年均")
 _HEAD_LINES = 12
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
-
-
-def _year_value(text: str) -> int:
-    return int("".join(_CN_DIGIT.get(c, c) for c in text))
 
 
 def _head(raw: str) -> str:
@@ -76,7 +74,7 @@ def states_gdp_target(text: str, plan_year: int | None = None) -> bool:
         for m in _CUE.finditer(sentence):
             lead = m["lead"]
             year = _YEAR.search(lead)
-            if _LEAD_NOT_ANNUAL.search(lead) or (year and plan_year and _year_value(year[1]) != plan_year):
+            if _LEAD_NOT_ANNUAL.search(lead) or (year and plan_year and parse_chinese_integer(year[1]) != plan_year):
                 continue
             rest = sentence[m.end():]
             if _FIVE_YEAR_AFTER.search(rest[:40]) or not _GDP_VALUE.search(rest):

@@ -149,3 +149,19 @@ def test_heading_rules():
     assert opening_cue("2012年是宏观经济形势错综复杂的一年", date="2013-01-05") == "review"
     assert opening_cue("2018年是贯彻党的十九大精神开局之年", date="2017-12-29") == "plan"
     assert opening_cue("现在,我代表区人民政府向大会报告工作,请予审议") == "other"
+
+
+@pytest.mark.parametrize("heading, plan_year, part", [
+    # named in the issue as labelled review or livelihood before: years decide against the plan year
+    ("二、2022年主要工作", 2022, "plan"),
+    ("二、2023年经济社会发展的目标要求", 2023, "plan"),
+    ("二、2012年工作总体部署", 2012, "plan"),
+    ("三、2013年工作安排", 2013, "plan"),
+    ("一、2021年主要工作", 2022, "review"),
+    ("2020年十件民生实事安排建议", 2020, "livelihood"),
+    ("2019年十件民生实事完成情况", 2020, "review"),
+])
+def test_heading_parts_by_their_years(heading, plan_year, part):
+    from reportlib.structure import heading_cue
+
+    assert heading_cue(heading, plan_year=plan_year) == part
