@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .numbers import parse_chinese_integer
+from .years import years_in
 
 CHECKS = ("place", "plan_year", "date", "speaker", "targets_passage", "gdp_target", "gdp_actuals", "livelihood_list")
 
@@ -54,7 +54,6 @@ _LEAD_NOT_ANNUAL = re.compile(r"五年|十.五|到\d{4}年|规划|今后|未来|
 _GDP_VALUE = re.compile(r"(?:地区生产总值|国内生产总值|生产总值|GDP|国民生产总值|经济增长)[^;；。]{0,12}?\d+(?:\.\d+)?\s*[%％]")
 _FIVE_YEAR_AFTER = re.compile(r"^\s*(?:到|至)\d{4}年|年均")
 _HEAD_LINES = 12
-_YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年")
 
 
 def _head(raw: str) -> str:
@@ -73,8 +72,8 @@ def states_gdp_target(text: str, plan_year: int | None = None) -> bool:
     for sentence in re.split(r"(?<=[。！？!?])", text):
         for m in _CUE.finditer(sentence):
             lead = m["lead"]
-            year = _YEAR.search(lead)
-            if _LEAD_NOT_ANNUAL.search(lead) or (year and plan_year and parse_chinese_integer(year[1]) != plan_year):
+            named = years_in(lead)
+            if _LEAD_NOT_ANNUAL.search(lead) or (named and plan_year and named[0] != plan_year):
                 continue
             rest = sentence[m.end():]
             if _FIVE_YEAR_AFTER.search(rest[:40]) or not _GDP_VALUE.search(rest):

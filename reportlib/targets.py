@@ -28,7 +28,8 @@ import pandas as pd
 
 from . import claims as _claims
 from .indicators import vocabulary
-from .numbers import find_quantities, parse_chinese_integer, units
+from .numbers import find_quantities, units
+from .years import years_in
 from .structure import PARTS
 
 if TYPE_CHECKING:
@@ -119,8 +120,8 @@ def _measured(claim: _claims.Claim) -> bool:
 
 def _year_of(text: str) -> int | None:
     """The first year named in ``text``: 2018年, 一九八八年."""
-    m = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})年", text)
-    return parse_chinese_integer(m[1]) if m else None
+    found = years_in(text)
+    return found[0] if found else None
 
 
 #: A passage about several years: 年均增长, 到2020年 (checked against the plan year).
