@@ -562,7 +562,7 @@ def infer_metadata(
         counts: Counter = Counter()
         first_line: dict[str, tuple[str, int, str]] = {}
         for i in range(body_start, len(texts)):
-            if texts[i].startswith(("我代表国务院", "现在,我代表国务院")):
+            if "我代表国务院" in texts[i]:  # "根据中共中央的决定,我代表国务院向…报告政府工作"
                 counts[NATIONAL] += 5
                 first_line.setdefault(NATIONAL, (texts[i], i, "我代表国务院"))
             for unit, rule in _places_in(texts[i]):

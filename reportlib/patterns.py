@@ -79,9 +79,11 @@ def is_bare_title(line: str, max_chars: int = 25) -> bool:
 
 # --- header lines ---------------------------------------------------------------------------
 
+#: The last day of a meeting held over several: "5日至6日", "二十一日、二十二日".
+_LATER_DAY = r"(?:[至、和][\d〇○零一二三四五六七八九十]{1,3}日)"
 #: Chinese numerals of a loose date ("19年2月24日" with a two-digit year, "5日至6日").
 _LOOSE_DATE = (r"[\d〇○零一二三四五六七八九十ΟОO]{1,4}年[\d〇○零一二三四五六七八九十]{1,3}月"
-               r"(?:[\d〇○零一二三四五六七八九十]{1,3}日(?:至[\d〇○零一二三四五六七八九十]{1,3}日)?)?")
+               rf"(?:[\d〇○零一二三四五六七八九十]{{1,3}}日{_LATER_DAY}?)?")
 #: Titles a speaker line ends with, longest first.
 SPEAKER_TITLES = (
     "常务副区长", "常务副县长", "常务副市长", "常务副省长", "代区长", "代县长", "代市长", "代省长", "代主席", "代旗长",
@@ -109,7 +111,7 @@ SPEAKER_ROLE_LINE = re.compile(rf"^(?P<role>[{_CJK}()、,·]{{0,40}}?(?P<title>{
 #: "——2018年1月26日在海南省第六届人民代表大会第一次会议上海南省省长沈晓明"
 MEETING_LINE = re.compile(
     rf"^(?:(?P<title>[^—–\-()]{{2,30}}?报告)\s*)?\(?(?:[—–\-]+\s*)?(?=在|\d|[〇○零一二三四五六七八九])(?:在)?"
-    rf"(?:(?P<date>{DATE_PATTERN})(?:至[\d〇○零一二三四五六七八九十]{{1,3}}日)?|{_LOOSE_DATE})?[\s,]*"
+    rf"(?:(?P<date>{DATE_PATTERN}){_LATER_DAY}?|{_LOOSE_DATE})?[\s,]*"
     rf"(?:在|(?<=日))(?P<meeting>[^。!?;]{{2,80}}?(?:会议|全会|大会|常委会|会))"
     r"(?:上(?:的(?:工作)?(?:报告|讲话|发言)|作的报告|所作的报告|作(?:政府)?工作报告)?|(?:上)?通过|(?=\)|$))\)?"
     rf"(?:(?P<role>[{_CJK}、·]{{0,30}}?(?:{'|'.join(SPEAKER_TITLES)}))?[:]?(?P<name>{NAME})(?:讲话|作报告)?)??\)?"
@@ -122,7 +124,7 @@ MEETING_END = re.compile(r"^[^。!?;:,]{0,24}?(?:会议|全会|大会|会)(?:上
 MEETING_START = re.compile(rf"^\(?(?:[—–\-]+\s*)?(?:在)?(?:{DATE_PATTERN}|{_LOOSE_DATE})?在[^。!?;:]{{2,40}}$")
 #: "(2017年12月29日)", "(2013年1月21日)", "二〇一九年一月十五日", with the speaker "(2005年1月16日 宋秀岩)"
 #: or a note "(1999年12月29日,征求意见稿)"
-DATE_LINE = re.compile(rf"^\(?(?P<date>{DATE_PATTERN})(?:(?P<name>{NAME})|,[^()]{{1,12}})?\)?$")
+DATE_LINE = re.compile(rf"^\(?(?P<date>{DATE_PATTERN}){_LATER_DAY}?(?:(?P<name>{NAME})|,[^()]{{1,12}})?\)?$")
 #: "各位代表:", "同志们:", "各位委员、同志们:"
 SALUTATION_LINE = re.compile(
     r"^(?:各位代表|各位委员|各位同志|同志们|代表们|委员们|各位来宾|同志们、朋友们)"

@@ -147,6 +147,9 @@ def _keep_space(left: str, right: str, following: str) -> bool:
 _OCR_IN_NUMBER = re.compile(r"(?<=[\d.])\$(?=[\d.])|(?<![A-Za-z])l(?=\d)|(?<=\d)l(?![A-Za-z])")
 #: "<!-- 陈吉宁同志作政府工作报告。 -->": an HTML comment left in a page saved as Markdown.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+#: A Markdown footnote mark: the reference in "1964年政府工作报告[^1]" and the label opening its
+#: note, "[^1]: (根据中共中央文件刊印)"; the note's text is kept as a paragraph.
+_FOOTNOTE_MARK = re.compile(r"^\[\^[^\]\s]{1,10}\]:\s*|\[\^[^\]\s]{1,10}\]")
 #: "&mdash;", "&permil;", "&#8212;": HTML character references left in a text.
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
 #: A markdown horizontal rule ("---", "***", "___") or a table's separator row ("| --- | :-: |").
@@ -197,6 +200,8 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
         chars, idx = _substitute(chars, idx, _HTML_COMMENT, lambda m: "")
         if not "".join(chars).strip(" "):
             return None, Dropped(start, end, raw[start:end], "HTML comment")
+    if "[^" in folded:
+        chars, idx = _substitute(chars, idx, _FOOTNOTE_MARK, lambda m: "")
     if "&" in folded:
         chars, idx = _substitute(chars, idx, _ENTITY, _entity)
     if "<" in folded:  # a line break inside a table cell

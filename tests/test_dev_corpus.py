@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +22,9 @@ import reportlib
 from reportlib.evaluation import score
 from reportlib.numbers import units
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "cn-gov-reports"
+#: ``../shared/corpora`` next to the repository, or the folder that REPORTLIB_CORPORA names.
+CORPORA = Path(os.environ.get("REPORTLIB_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
+CORPUS = CORPORA / "cn-gov-reports"
 GOLD = Path(__file__).parent / "fixtures" / "gold_dev"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the development corpus is not at {CORPUS}")

@@ -80,3 +80,22 @@ def test_parenthesised_meeting_line_with_date(tmp_path):
     row = corpus.reports.iloc[0]
     assert (row.report_id, row.date, row.meeting, row.speaker, row.speaker_title) == (
         "xihu-2019-gov", "2019-01-08", "西湖区第十六届人民代表大会第四次会议", "李某某", "区长")
+
+
+def test_markdown_footnotes_and_a_meeting_over_two_days(tmp_path):
+    """A document collection's layout: a footnote on the title, its note under a two-day date,
+    and the State Council named mid-sentence (real case: national/1964-part.md)."""
+    path = tmp_path / "1964-part.md"
+    path.write_text(
+        "**1964年政府工作报告[^1]**\n\n(一九六四年十二月二十一日、二十二日)\n\n<!-- 本文来自文献选编 -->\n\n"
+        "[^1]: (根据中共中央文件刊印)\n    这是在第三届全国人民代表大会第一次会议上作的报告。\n\n周恩来\n\n各位代表:\n\n"
+        "根据中共中央的决定,我代表国务院向全国人民代表大会报告政府工作。\n\n"
+        "一九六五年国民经济计划的主要指标是:工农业总产值增长百分之十一左右。\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        row = reportlib.load_corpus(path).reports.iloc[0]
+    assert (row.title, row.place, row.level, row.date, row.plan_year) == (
+        "1964年政府工作报告", "全国", "national", "1964-12-21", 1965)
+    assert "no header" not in row.warnings
