@@ -38,8 +38,8 @@ import synthetic  # noqa: E402
 _TABULATE = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
-import pandas, pyarrow, reportlib.corpus, reportlib.targets, reportlib.livelihood, reportlib.tables
-from reportlib.parallel import tabulate
+import pandas, pyarrow, reportlib.corpus, reportlib.tables.targets, reportlib.tables.livelihood, reportlib.tables.core
+from reportlib.scale.parallel import tabulate
 src, out, jobs, fmt = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 if src.startswith("@"):  # a file listing the report files
     src = open(src[1:], encoding="utf-8").read().split("\\n")
@@ -51,7 +51,7 @@ print(json.dumps({"seconds": time.perf_counter() - t, "reports": len(done.report
 _LOAD = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
-import pandas, pyarrow, reportlib.corpus, reportlib.targets, reportlib.livelihood, reportlib.tables
+import pandas, pyarrow, reportlib.corpus, reportlib.tables.targets, reportlib.tables.livelihood, reportlib.tables.core
 import reportlib
 src, cache, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 t = time.perf_counter()
@@ -64,7 +64,7 @@ _SEGMENT = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import jieba, reportlib
-from reportlib.rhetoric import Segmenter
+from reportlib.analysis.rhetoric import Segmenter
 texts = [r.text for r in reportlib.load_corpus(sys.argv[1])]
 repeats = int(sys.argv[2])
 ours = Segmenter()
@@ -256,7 +256,7 @@ def _plot(out, tab, cache_df, segmentation) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from reportlib.figures import save_figure, set_style
+    from reportlib.show.figures import save_figure, set_style
 
     set_style()
     fig, axes = plt.subplots(1, 3, figsize=(11, 3.4))

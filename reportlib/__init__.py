@@ -5,13 +5,16 @@
 >>> corpus.reports, corpus.sections, corpus.paragraphs, corpus.sentences, corpus.glossary  # doctest: +SKIP
 
 Importing reportlib is light: pandas is imported when a table is first built; jieba,
-matplotlib and papermill only by the modules that need them (``reportlib.figures``,
-``reportlib.batch``).
+matplotlib and papermill only by the modules that need them (``reportlib.show.figures``,
+``reportlib.run.batch``).
 """
 
 from __future__ import annotations
 
-from .corpus import Corpus, Report, load_corpus, read_raw
+from .corpus import Corpus
+from .load import load_corpus
+from .parse.report import Report
+from .read.decode import read_raw
 from .errors import (
     BinaryFileError,
     CorpusError,

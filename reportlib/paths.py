@@ -71,6 +71,6 @@ def code_fingerprint() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    for path in sorted(p for pattern in ("*.py", "resources/*") for p in PACKAGE_DIR.glob(pattern) if p.is_file()):
+    for path in sorted(p for pattern in ("**/*.py", "resources/*") for p in PACKAGE_DIR.glob(pattern) if p.is_file()):
         h.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]

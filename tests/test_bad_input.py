@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import reportlib
-from reportlib import cli
+from reportlib.run import cli
 
 from .conftest import seed
 

@@ -7,7 +7,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from reportlib import ReportLibError, batch
+from reportlib import ReportLibError
+from reportlib.run import batch
 from reportlib.paths import bundled_data_dir, notebooks_dir
 
 NB = {p.name[:2]: p for p in notebooks_dir().glob("*.ipynb")}

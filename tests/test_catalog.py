@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import reportlib
-from reportlib.catalog import from_pattern, read_catalog
+from reportlib.read.catalog import from_pattern, read_catalog
 
 from .conftest import seed
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from reportlib.claims import parse_claims
-from reportlib.numbers import find_quantities
-from reportlib.text import clean
+from reportlib.lang.claims import parse_claims
+from reportlib.lang.numbers import find_quantities
+from reportlib.parse.clean import clean
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "claim_cases.json").read_text(encoding="utf-8"))
 FIELDS = ["indicator", "indicator_raw", "measure", "direction", "value", "value_high", "unit", "qualifier",

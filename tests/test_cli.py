@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from reportlib import cli
+from reportlib.run import cli
 from reportlib.paths import bundled_data_dir
 
 from .conftest import seed

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from reportlib import compare
+from reportlib.analysis import compare
 
 
 def test_target_matrix_marks_dropped_targets(corpus):

@@ -134,7 +134,7 @@ def test_place_sources(corpus):
 
 def test_tables_carry_provenance(corpus):
     """The raw span of every sentence holds the sentence (modulo the cleaning)."""
-    from reportlib.text import fold_width
+    from reportlib.parse.clean import fold_width
 
     for r in corpus:
         raw = r.raw.text

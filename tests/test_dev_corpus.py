@@ -2,7 +2,7 @@
 
 The gold sample: 60 reports drawn at random with a fixed seed (``benchmarks/gold_sample.py``),
 hand-coded before any rule was tuned on them (``tests/fixtures/gold_dev/``, see its CODING.md),
-scored with :func:`reportlib.evaluation.score`. The whole-corpus checks (every file, ~2 minutes)
+scored with :func:`reportlib.analysis.evaluation.score`. The whole-corpus checks (every file, ~2 minutes)
 carry the ``corpus`` marker and run in CI after the test command (``pytest -m corpus``).
 
 Skipped, with the reason printed, where the corpus is absent.
@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 import reportlib
-from reportlib.evaluation import score
-from reportlib.numbers import units
+from reportlib.analysis.evaluation import score
+from reportlib.lang.numbers import units
 
 #: ``../shared/corpora`` next to the repository, or the folder that REPORTLIB_CORPORA names.
 CORPORA = Path(os.environ.get("REPORTLIB_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
@@ -150,7 +150,7 @@ def test_values_read_from_real_sentences(sample):
 
 @pytest.fixture(scope="module")
 def whole():
-    from reportlib.quality import quality_report
+    from reportlib.analysis.quality import quality_report
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", reportlib.ReportLibWarning)

@@ -14,8 +14,8 @@ import pytest  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from reportlib import figures  # noqa: E402
-from reportlib.labels import label, report_labels  # noqa: E402
+from reportlib.show import figures  # noqa: E402
+from reportlib.lang.labels import label, report_labels  # noqa: E402
 
 
 @pytest.fixture(scope="module")

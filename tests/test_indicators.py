@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportlib.indicators import canonical, label, mentioned, vocabulary
+from reportlib.lang.indicators import canonical, label, mentioned, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_vocabulary_has_the_issue_ids_with_labels():
 
 
 def test_a_researcher_can_add_indicators(tmp_path):
-    from reportlib import indicators
+    from reportlib.lang import indicators
 
     path = tmp_path / "mine.csv"
     path.write_text("indicator,label_zh,label_en,aliases,heads\n"
@@ -62,7 +62,8 @@ def test_a_researcher_can_add_indicators(tmp_path):
 
 
 def test_a_bad_vocabulary_file_is_named(tmp_path):
-    from reportlib import ReportLibError, indicators
+    from reportlib import ReportLibError
+    from reportlib.lang import indicators
 
     path = tmp_path / "bad.csv"
     path.write_text("name,alias\nx,y\n", encoding="utf-8")

@@ -13,7 +13,7 @@ import uuid
 import nbformat
 import pytest
 
-from reportlib.batch import KERNEL_NAME, ensure_kernel
+from reportlib.run.batch import KERNEL_NAME, ensure_kernel
 from reportlib.paths import notebooks_dir
 
 

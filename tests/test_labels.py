@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportlib.labels import label, place_label, place_slug, report_label
+from reportlib.lang.labels import label, place_label, place_slug, report_label
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import warnings
 import pytest
 
 import reportlib
-from reportlib.livelihood import classify, inline_items
+from reportlib.tables.livelihood import classify, inline_items
 
 
 def items(corpus, report_id):
@@ -72,7 +72,7 @@ def test_xiacheng_2018_twelve_candidates_ten_to_adopt(corpus):
 
 
 def test_item_texts_are_verbatim_spans(corpus):
-    from reportlib.text import fold_width
+    from reportlib.parse.clean import fold_width
 
     for r in corpus:
         for row in items(corpus, r.report_id).itertuples():
@@ -159,7 +159,7 @@ def test_classify():
 
 
 def test_domain_matrix_and_comparisons(corpus):
-    from reportlib.livelihood import domain_matrix, quantified_by_domain, selection_comparison
+    from reportlib.tables.livelihood import domain_matrix, quantified_by_domain, selection_comparison
 
     m = domain_matrix(corpus.livelihood)
     assert m.loc["江干区"].sum() == 20 and m.loc["下城区"].sum() == 12 and m.loc["上城区"].sum() == 12

@@ -5,7 +5,7 @@ import warnings
 import pytest
 
 import reportlib
-from reportlib.metadata import find_header_blocks, infer_metadata, split_place
+from reportlib.parse.metadata import find_header_blocks, infer_metadata, split_place
 
 
 def load_text(tmp_path, text: str) -> reportlib.Corpus:

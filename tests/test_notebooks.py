@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from reportlib import batch
+from reportlib.run import batch
 from reportlib.paths import notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlib.numbers import parse_chinese_integer, parse_date
+from reportlib.lang.numbers import parse_chinese_integer, parse_date
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_parse_date(text, iso):
 
 # --- numbers with multipliers and units ---------------------------------------------------
 
-from reportlib.numbers import find_quantities, parse_number  # noqa: E402
+from reportlib.lang.numbers import find_quantities, parse_number  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportlib import patterns
+from reportlib.lang import patterns
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from reportlib import compare, figures, plots  # noqa: E402
+from reportlib.analysis import compare
+from reportlib.show import figures, plots# noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +57,7 @@ def test_empty_selections_draw_a_note_not_an_error(corpus):
 
 
 def test_livelihood_figures(corpus):
-    from reportlib import livelihood as lv
+    from reportlib.tables import livelihood as lv
 
     heat = plots.domain_heatmap(lv.domain_matrix(corpus.livelihood), "en")
     assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == ["Shangcheng District", "Xiacheng District",
@@ -75,7 +76,7 @@ def test_livelihood_figures(corpus):
 
 
 def test_rhetoric_figures(corpus):
-    from reportlib import rhetoric as rh
+    from reportlib.analysis import rhetoric as rh
 
     tf = rh.term_frequencies(corpus, ["最多跑一次", "五水共治", "三改一拆"])
     heat = plots.term_heatmap(tf, corpus.reports, "en")

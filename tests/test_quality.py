@@ -1,7 +1,7 @@
 """The coverage report (reportlib quality) on the bundled corpus."""
 
-from reportlib import cli
-from reportlib.quality import quality_report, states_gdp_target
+from reportlib.run import cli
+from reportlib.analysis.quality import quality_report, states_gdp_target
 
 
 def test_coverage_of_the_bundled_corpus(corpus):

@@ -26,15 +26,15 @@ def test_rows_have_exactly_the_header_fields(path):
 
 @pytest.mark.parametrize("path", [p for p in FILES if "pattern" in rows(p)[0]], ids=lambda p: p.name)
 def test_patterns_match_their_examples(path):
-    from reportlib.text import fold_width
+    from reportlib.parse.clean import fold_width
 
     for row in rows(path):
         assert re.compile(row["pattern"]).search(fold_width(row["example"])), row
 
 
 def test_every_report_type_has_labels_and_an_id_suffix():
-    from reportlib.labels import label
-    from reportlib.metadata import REPORT_TYPES, report_type_suffixes
+    from reportlib.lang.labels import label
+    from reportlib.parse.metadata import REPORT_TYPES, report_type_suffixes
 
     for report_type in REPORT_TYPES:
         assert label("report_type", report_type, "zh") != report_type

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reportlib import rhetoric as rh
-from reportlib.numbers import find_quantities
+from reportlib.analysis import rhetoric as rh
+from reportlib.lang.numbers import find_quantities
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +101,8 @@ def test_slogans_found_in_the_seeds(corpus):
 
 
 def test_numerals_in_slogans_are_never_rewritten(corpus):
-    from reportlib.targets import promises
-    from reportlib.text import clean
+    from reportlib.tables.targets import promises
+    from reportlib.parse.clean import clean
 
     for slogan in ("五水共治", "三改一拆", "最多跑一次", "四个意识"):
         assert any(slogan in r.text for r in corpus)  # the cleaned corpus keeps them as written

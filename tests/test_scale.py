@@ -17,10 +17,11 @@ import pandas as pd
 import pytest
 
 import reportlib
-from reportlib import cli, indicators
+from reportlib.run import cli
+from reportlib.lang import indicators
 from reportlib.corpus import Corpus
 from reportlib.errors import CorpusError, EncodingError, InputFileError, ReportLibError
-from reportlib.parallel import tabulate
+from reportlib.scale.parallel import tabulate
 from reportlib.paths import project_root
 
 from .conftest import DATA, seed
@@ -203,7 +204,7 @@ def test_cache_is_read_back_without_parsing(tmp_path, corpus, monkeypatch):
         raise AssertionError("parsed although cached")
 
     monkeypatch.setattr("reportlib.corpus.parse_file", no_parsing)
-    monkeypatch.setattr("reportlib.parallel.tabulate_chunk", no_parsing)
+    monkeypatch.setattr("reportlib.scale.parallel.tabulate_chunk", no_parsing)
     with pytest.warns(reportlib.ReportLibWarning, match="no header"):  # the same warnings as a parse
         second = reportlib.load_corpus(cache=tmp_path)
     _assert_same_tables(corpus, second)
@@ -290,14 +291,14 @@ def test_dask_scheduler_address(tmp_path, synthetic_dir, reference, dask_cluster
 
 
 def test_dask_worker_with_other_code_is_refused(tmp_path, dask_cluster, monkeypatch):
-    monkeypatch.setattr("reportlib.parallel.code_fingerprint", lambda: "0000000000000000")
+    monkeypatch.setattr("reportlib.scale.parallel.code_fingerprint", lambda: "0000000000000000")
     with pytest.raises(ReportLibError, match="a Dask worker runs other reportlib code"):
         tabulate(None, tmp_path, executor="dask", scheduler=dask_cluster.scheduler_address)
     assert not any(tmp_path.glob("*.csv"))
 
 
 def test_parquet_sink_types_a_column_filled_only_late(tmp_path):
-    from reportlib.sinks import ParquetSink
+    from reportlib.io.sinks import ParquetSink
 
     sink = ParquetSink(tmp_path, ["t"])
     chunks = [pd.DataFrame({"report_id": [f"r{i}"], "province": [None], "value_high": [None]}) for i in range(10)]
@@ -315,7 +316,7 @@ def test_parquet_sink_types_a_column_filled_only_late(tmp_path):
 
 
 def test_unreachable_dask_scheduler_is_named(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("reportlib.parallel.DASK_CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr("reportlib.scale.parallel.DASK_CONNECT_TIMEOUT", "2s")
     assert cli.main(["tabulate", "--out", str(tmp_path), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())

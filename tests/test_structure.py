@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportlib.structure import detect_heading, heading_cue, opening_cue, split_sentences
+from reportlib.parse.structure import detect_heading, heading_cue, opening_cue, split_sentences
 
 
 def sections(corpus, report_id):
@@ -162,6 +162,6 @@ def test_heading_rules():
     ("2019年十件民生实事完成情况", 2020, "review"),
 ])
 def test_heading_parts_by_their_years(heading, plan_year, part):
-    from reportlib.structure import heading_cue
+    from reportlib.parse.structure import heading_cue
 
     assert heading_cue(heading, plan_year=plan_year) == part

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import reportlib
-from reportlib.evaluation import score
+from reportlib.analysis.evaluation import score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TARGET_KEYS = ["report_id", "indicator", "indicator_raw", "measure", "direction", "value", "value_high", "unit",
@@ -123,7 +123,7 @@ def test_reports_without_targets_give_zero_rows(corpus, tmp_path):
 
 
 def test_tabulate_writes_the_target_tables(tmp_path):
-    from reportlib import cli
+    from reportlib.run import cli
 
     assert cli.main(["tabulate", "--out", str(tmp_path)]) == 0
     t = pd.read_csv(tmp_path / "targets.csv")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlib.text import assemble, clean, fold_width
+from reportlib.parse.clean import assemble, clean, fold_width
 
 from .conftest import seed
 

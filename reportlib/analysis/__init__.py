@@ -1,0 +1,1 @@
+"""Analyses over the tables: comparisons, rhetoric, evaluation against gold tables, quality."""

@@ -1,0 +1,1 @@
+"""DataFrames to files: sinks that write tables chunk by chunk, and paper exports."""

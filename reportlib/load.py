@@ -1,0 +1,122 @@
+"""Load report files into a :class:`~reportlib.corpus.Corpus`: in this process, in worker
+processes (:mod:`reportlib.scale.parallel`) or from a cache of tables (:mod:`reportlib.scale.cache`).
+
+>>> import reportlib
+>>> corpus = reportlib.load_corpus()            # the bundled corpus  # doctest: +SKIP
+
+Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (which includes GBK
+and GB2312, common for Chinese documents); anything else is refused with a message naming the
+file and the problem (:mod:`reportlib.errors`, :mod:`reportlib.read.decode`).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .corpus import Corpus
+from .errors import CorpusError, InputFileError, ReportLibWarning
+from .parse.ids import make_ids_unique
+from .parse.report import Report, parse_file
+from .read.decode import read_raw
+from .read.files import collect_files
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PathLike = str | os.PathLike
+
+
+def _known(files, metadata, path_pattern) -> dict[str, dict]:
+    if metadata is None and path_pattern is None:
+        return {}
+    from .read.catalog import known_metadata
+
+    return known_metadata([name for _, name in files], metadata, path_pattern)
+
+
+def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: str = "raise", jobs: int = 1,
+                cache: bool | PathLike = False, executor: str = "process", scheduler: str | None = None,
+                metadata: PathLike | pd.DataFrame | None = None, path_pattern: str | None = None) -> Corpus:
+    """Load report files into a :class:`Corpus`.
+
+    ``paths``: a folder (every ``*.txt`` and ``*.md`` below it), a file, or a list of them; None
+    loads the bundled corpus. ``errors="raise"`` (default) refuses to load when any file is bad,
+    listing every bad file and its problem; ``errors="warn"`` skips bad files with a warning and
+    lists them in ``corpus.skipped``. Problems that do not stop loading (no header, GB18030
+    encoding) are issued as :class:`ReportLibWarning` and kept in the ``warnings`` column of
+    ``reports``.
+
+    For large corpora:
+
+    * ``jobs``: tabulate with that many worker processes (0: one per core;
+      :mod:`reportlib.scale.parallel`); the corpus then holds the tables and parses a report's
+      file only when the report itself is needed. ``executor="dask"`` (with ``scheduler``, a
+      Dask scheduler address, or a local cluster of ``jobs`` workers) does the same on a Dask
+      cluster.
+    * ``cache=True`` (or a folder): keep the tables as Parquet under the cache folder
+      (``$REPORTLIB_CACHE`` or ``outputs/.cache``), keyed by the files' contents, reportlib's
+      code and the indicator vocabulary; the next load of the same files reads them back
+      instead of parsing (:mod:`reportlib.scale.cache`).
+
+    What the caller knows of the files and the text may not state (:mod:`reportlib.read.catalog`):
+
+    * ``metadata``: a CSV file (or DataFrame) with a ``file`` column (each file's path
+      relative to the folder given) and known columns (place, level, report_type, date,
+      plan_year, review_year, speaker, speaker_title); other columns become report columns;
+    * ``path_pattern``: a template of the relative path, ``"{place}/{year}.md"``.
+
+    A caller's value fills only what the text leaves empty; one that disagrees with the text
+    is a warning naming both (the text's value is kept).
+
+    The tables are the same whichever way the corpus is loaded.
+
+    >>> corpus = load_corpus()  # doctest: +SKIP
+    >>> len(corpus)             # doctest: +SKIP
+    9
+    >>> big = load_corpus("reports/", jobs=8, cache=True)  # doctest: +SKIP
+    """
+    in_workers = jobs != 1 or executor != "process" or scheduler is not None
+    if cache is not False or in_workers:
+        from .scale.parallel import check_executor
+
+        jobs = check_executor(jobs, executor, scheduler)  # refused before anything starts
+    if cache is not False:
+        from .scale.cache import load_cached
+
+        files = collect_files(paths)
+        return load_cached(files, None if cache is True else Path(cache), errors=errors, jobs=jobs,
+                           executor=executor, scheduler=scheduler, known=_known(files, metadata, path_pattern))
+    if in_workers:
+        from .io.sinks import MemorySink
+        from .scale.parallel import stream_tables
+
+        files = collect_files(paths)
+        known = _known(files, metadata, path_pattern)
+        done = stream_tables(files, MemorySink(Corpus.TABLES), jobs=jobs, executor=executor, scheduler=scheduler,
+                             errors=errors, known=known)
+        return Corpus.from_tables(done.tables, {name: path for path, name in files}, done.skipped, known=known)
+    if errors not in ("raise", "warn"):
+        raise ValueError("errors must be 'raise' or 'warn'")
+    reports: list[Report] = []
+    failed: list[InputFileError] = []
+    files = collect_files(paths)
+    known = _known(files, metadata, path_pattern)
+    for path, name in files:
+        try:
+            reports.extend(parse_file(read_raw(path, name, known=known.get(name))).reports)
+        except InputFileError as e:
+            failed.append(e)
+    if failed and errors == "raise":
+        raise failed[0] if len(failed) == 1 else CorpusError(failed)
+    for e in failed:
+        warnings.warn(f"skipped {e}", ReportLibWarning, stacklevel=2)
+    reports.sort(key=lambda r: (r.source_file, r.report_no))  # ids made unique in table order
+    make_ids_unique(reports)
+    for r in reports:
+        for w in r.warnings:
+            warnings.warn(f"{r.source_file} #{r.report_no} ({r.report_id}): {w}", ReportLibWarning, stacklevel=2)
+    return Corpus(reports, failed)

@@ -1,0 +1,1 @@
+"""Text to :class:`~reportlib.parse.report.Report`: cleaning, metadata, structure, ids."""

@@ -1,0 +1,1 @@
+"""Bytes to text: decoding, file collection, front matter, the caller's metadata."""

@@ -1,0 +1,136 @@
+"""Bytes to text: sniff what a report file is and decode it (:func:`read_raw`).
+
+Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (which includes GBK
+and GB2312, common for Chinese documents); anything else is refused with a message naming the
+file and the problem (:mod:`reportlib.errors`). Offsets in every table refer to the decoded
+text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in the file).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BinaryFileError, EmptyFileError, EncodingError, InputFileError, NotChineseError
+from .frontmatter import FrontMatter, split_front_matter
+
+PathLike = str | os.PathLike
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .epub?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc/.xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document"),
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Control characters other than tab and line breaks (category Cc): a sign of binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_MIN_CJK = 20
+_MIN_CJK_SHARE = 0.5  # of all letters
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16 (BOM)", "gb18030": "GB18030/GBK"}
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A report file as read from disk: its decoded text and how it was decoded."""
+
+    path: Path
+    name: str  # as shown in tables: relative to the loaded folder (POSIX separators)
+    text: str
+    encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030
+    warnings: tuple[str, ...] = ()
+    front_matter: FrontMatter = field(default_factory=FrontMatter)  # a Markdown file's YAML block
+    known: dict = field(default_factory=dict)  # what the caller knows of the file (reportlib.read.catalog)
+
+
+def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
+    """Decode the bytes of a report file: ``(text, encoding)``.
+
+    Raises :class:`EmptyFileError`, :class:`BinaryFileError`, :class:`EncodingError` or
+    :class:`NotChineseError`, each naming ``path`` and the problem.
+    """
+    if not data.strip():
+        raise EmptyFileError(path, "the file is empty" if not data else "the file holds only whitespace")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryFileError(path, f"this is {what}, not plain text; save the report as a .txt file (UTF-8)")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise EncodingError(path, "the file is UTF-32; convert it to UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise EncodingError(path, f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason} at byte {e.start})") from None
+    elif data.startswith(codecs.BOM_UTF8):
+        try:
+            text, encoding = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise EncodingError(path, f"starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte {e.start + 3})") from None
+    elif b"\x00" in data:
+        raise BinaryFileError(
+            path, "the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark; save it as UTF-8 text"
+        )
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as utf8_error:
+            try:
+                text, encoding = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                raise EncodingError(
+                    path,
+                    f"not UTF-8 (invalid byte at offset {utf8_error.start}), UTF-16 or GB18030/GBK; convert it to UTF-8",
+                ) from None
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 100):
+        raise BinaryFileError(path, f"{controls} control characters: this is a binary file, not plain text")
+    cjk = _CJK.findall(text)
+    if encoding == "gb18030" and cjk:
+        simplified = sum(1 for ch in cjk if _encodes_gb2312(ch))
+        if simplified / len(cjk) < 0.9:
+            raise EncodingError(
+                path, "decodes as GB18030 only into unlikely characters (Big5 or another encoding?); convert it to UTF-8"
+            )
+    letters = sum(map(str.isalpha, text))
+    if len(cjk) < _MIN_CJK or len(cjk) / max(letters, 1) < _MIN_CJK_SHARE:
+        raise NotChineseError(
+            path, f"only {len(cjk)} Chinese characters among {letters} letters: not a Chinese report"
+        )
+    return text, encoding
+
+
+def _encodes_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None, known: dict | None = None) -> RawFile:
+    """Read and decode one report file (see :func:`decode`); ``data``, when given, are the
+    file's bytes (read elsewhere, e.g. by the process that sends work to a cluster);
+    ``known``, what the caller knows of it (:mod:`reportlib.read.catalog`)."""
+    p = Path(path)
+    try:
+        if data is None:
+            data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(p, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(p, "is a folder, not a file") from None
+    except OSError as e:
+        raise InputFileError(p, f"cannot be read ({e.strerror})") from None
+    text_, encoding = decode(data, p)
+    notes: tuple[str, ...] = ()
+    if encoding in ("gb18030", "utf-16"):
+        notes = (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
+    front = split_front_matter(text_)
+    if front.warning:
+        notes += (front.warning,)
+    return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}))

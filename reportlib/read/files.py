@@ -1,0 +1,60 @@
+"""Which files a corpus is read from: folders walked, paths named as tables show them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import ReportLibError
+from ..paths import bundled_data_dir
+
+PathLike = str | os.PathLike
+
+
+#: The files a folder's reports are read from: plain text and Markdown (front matter read).
+REPORT_SUFFIXES = (".txt", ".md")
+
+
+def report_files(folder: PathLike) -> list[Path]:
+    """Every report file below ``folder`` (any depth, hidden folders and files skipped), sorted
+    by path: ``*.txt`` and ``*.md`` (suffixes in any case)."""
+    root = Path(folder)
+    return sorted(
+        f for f in root.rglob("*")
+        if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
+        and not any(part.startswith(".") for part in f.relative_to(root).parts)
+    )
+
+
+def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Path, str]]:
+    """``(path, display name)`` of every file to load, in a stable order."""
+    if paths is None:
+        paths = [bundled_data_dir()]
+    elif isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[Path] = []
+    roots: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            found = report_files(p)
+            if not found:
+                raise ReportLibError(f"{p}: no report files ({', '.join('*' + s for s in REPORT_SUFFIXES)}) in this folder")
+            files.extend(found)
+            roots.append(p.resolve())
+        elif p.exists():
+            files.append(p)
+            roots.append(p.resolve().parent)
+        else:
+            raise ReportLibError(f"{p}: no such file or folder")
+    root = Path(os.path.commonpath([str(r) for r in roots]))
+    seen: set[Path] = set()
+    out = []
+    for f in files:
+        key = f.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((f, key.relative_to(root).as_posix() if key.is_relative_to(root) else f.name))
+    return out

@@ -1,0 +1,1 @@
+"""Running things: the batch runner of the notebooks, explain, the command line."""

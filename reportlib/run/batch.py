@@ -1,0 +1,437 @@
+"""Run the notebooks headlessly with papermill: the main job, grids of parameters, a manifest.
+
+``reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]``
+
+* Parameters are checked against each notebook's parameters cell before anything runs. A
+  parameter's accepted types are read from its comment, written ``# <type>: <meaning>`` (``list
+  of str or None``, ``"zh" or "en"``, ``int``); an unknown name or a wrong type is an error that
+  lists the accepted parameters. Values are cast to plain Python types (numpy scalars, tuples,
+  paths) and, where the notebook takes a list, a single value becomes a one-element list
+  (``--grid places=上城区,下城区`` gives ``places=["上城区"]`` and ``places=["下城区"]``).
+* Each notebook and parameter combination runs in its own process (a child Python that calls
+  papermill, which starts its own kernel), up to ``--jobs`` at a time, with a per-cell timeout
+  and an outer timeout after which the child and its kernel are killed.
+* A run writes ``outputs/<run-id>/``: executed notebooks, ``figures/``, ``tables/`` (one folder
+  per combination when there is a grid) and ``manifest.json`` (parameters, versions, input file
+  hashes, output files with hashes, timings, status per notebook). A failing notebook keeps its
+  partial executed copy and is reported with its cell and error; the others finish.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as _dt
+import hashlib
+import itertools
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..read.files import report_files
+from ..errors import ReportLibError
+from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
+
+KERNEL_NAME = "reportlib"
+KERNEL_DISPLAY_NAME = "Python (reportlib)"
+#: Parameters the runner sets itself.
+RESERVED = ("out_dir",)
+#: Fixed timestamp for reproducible outputs (1 January 2020).
+SOURCE_DATE_EPOCH = "1577836800"
+
+
+# --- kernel --------------------------------------------------------------------------------
+
+
+def ensure_kernel() -> str:
+    """Make sure the ``reportlib`` kernel exists and runs this interpreter; register it in
+    ``sys.prefix`` (this environment, never the user's or system folders) when missing."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    except NoSuchKernel:
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
+        return KERNEL_NAME
+    # Compare unresolved paths: every venv's bin/python links to the same base interpreter.
+    python = Path(spec.argv[0])
+    if python.is_absolute():
+        prefix = os.path.normcase(os.path.abspath(sys.prefix))
+        if os.path.normcase(str(python.parent.parent)) != prefix and python != Path(sys.executable):
+            raise ReportLibError(
+                f"the Jupyter kernel {KERNEL_NAME!r} ({spec.resource_dir}) runs {python}, not this environment "
+                f"({sys.executable}). Remove it (jupyter kernelspec remove {KERNEL_NAME}) or re-register it: "
+                f"{sys.executable} -m ipykernel install --sys-prefix --name {KERNEL_NAME}"
+            )
+    return KERNEL_NAME
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter of a notebook's parameters cell."""
+
+    name: str
+    default: str
+    help: str
+    types: tuple[str, ...]  # alternatives: "None", "str", "int", "float", "bool", "list of str", '"zh"' …
+
+    def describe(self) -> str:
+        return f"{self.name} = {self.default}  # {self.help}"
+
+
+_SIMPLE = {"None": type(None), "str": str, "int": int, "float": float, "bool": bool}
+
+
+def _type_spec(help_text: str) -> tuple[str, ...]:
+    """The alternatives of a ``<type>: <meaning>`` comment; () when the comment states no type."""
+    spec = help_text.split(":", 1)[0] if ":" in help_text else ""
+    alternatives = tuple(a.strip() for a in re.split(r",\s*|\s+or\s+", spec) if a.strip())
+    known = all(a in _SIMPLE or re.fullmatch(r"list of (str|int|float)", a) or re.fullmatch(r'"[^"]*"', a)
+                for a in alternatives)
+    return alternatives if alternatives and known else ()
+
+
+def notebook_parameters(notebook: str | os.PathLike) -> dict[str, Parameter]:
+    """The parameters of a notebook's cell tagged ``parameters``."""
+    import papermill as pm
+
+    found = pm.inspect_notebook(str(notebook))
+    if not found:
+        raise ReportLibError(f"{notebook}: no cell tagged 'parameters'")
+    return {name: Parameter(name, str(p["default"]), str(p["help"]), _type_spec(str(p["help"])))
+            for name, p in found.items()}
+
+
+def plain(value):
+    """A value as plain Python (papermill would stringify numpy scalars, tuples and paths)."""
+    if hasattr(value, "item") and callable(value.item) and not isinstance(value, (list, tuple, dict, str)):
+        return value.item()
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (list, tuple, set)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def _matches(value, alternative: str) -> bool:
+    if alternative in _SIMPLE:
+        kind = _SIMPLE[alternative]
+        return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    m = re.fullmatch(r"list of (str|int|float)", alternative)
+    if m:
+        kind = _SIMPLE[m[1]]
+        return isinstance(value, list) and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)
+    return value == alternative[1:-1]  # a quoted literal
+
+
+def _cast(value, alternatives: tuple[str, ...]):
+    """``value`` made to fit one of the alternatives, or raise ValueError."""
+    if not alternatives or any(_matches(value, a) for a in alternatives):
+        return value
+    for a in alternatives:
+        m = re.fullmatch(r"list of (str|int|float)", a)
+        if m and not isinstance(value, list):  # one value where a list is taken
+            single = _cast(value, (m[1],))
+            return [single]
+        if a in ("int", "float") and isinstance(value, str):
+            try:
+                return _SIMPLE[a](value)
+            except ValueError:
+                continue
+        if a == "float" and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if a == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+    raise ValueError
+
+
+def check_parameters(notebook: str | os.PathLike, values: dict) -> dict:
+    """``values`` validated and cast for ``notebook``; a clear error for an unknown name or a
+    wrong type, listing the parameters the notebook accepts."""
+    accepted = notebook_parameters(notebook)
+    listing = "\n".join(f"  {p.describe()}" for p in accepted.values() if p.name not in RESERVED)
+    out = {}
+    for name, value in values.items():
+        if name in RESERVED:
+            raise ReportLibError(f"{name} is set by the runner (use --out for the run folder)")
+        if name not in accepted:
+            raise ReportLibError(f"{Path(notebook).name} has no parameter {name!r}; it accepts:\n{listing}")
+        value = plain(value)
+        try:
+            out[name] = _cast(value, accepted[name].types)
+        except ValueError:
+            raise ReportLibError(
+                f"{Path(notebook).name}: {name}={value!r} is not {' or '.join(accepted[name].types)}; "
+                f"it accepts:\n{listing}") from None
+    return out
+
+
+def parse_parameter(text: str) -> tuple[str, object]:
+    """``name=value`` from the command line; the value is a Python literal when it parses as
+    one (``years=[2018, 2019]``, ``lang='en'``), else a string (``lang=en``)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise ReportLibError(f"parameter {text!r} is not of the form name=value")
+    return name.strip(), _literal(value)
+
+
+def _literal(value: str):
+    try:
+        return ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return value
+
+
+def parse_grid(text: str) -> tuple[str, list]:
+    """``name=v1,v2,…`` from the command line: one run per value."""
+    name, sep, values = text.partition("=")
+    if not sep or not name.strip().isidentifier() or not values:
+        raise ReportLibError(f"grid {text!r} is not of the form name=v1,v2,...")
+    return name.strip(), [_literal(v.strip()) for v in values.split(",") if v.strip()]
+
+
+def expand_grid(grid: dict[str, list]) -> list[dict]:
+    """Every combination of the grid's values ([{}] for no grid)."""
+    names = list(grid)
+    return [dict(zip(names, combo)) for combo in itertools.product(*(grid[n] for n in names))]
+
+
+def _slug(combo: dict) -> str:
+    def text(v):
+        return "+".join(map(text, v)) if isinstance(v, list) else str(v)
+
+    slug = ",".join(f"{k}={text(v)}" for k, v in combo.items())
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", slug) or "run"
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+@dataclass
+class NotebookResult:
+    notebook: Path
+    output: Path
+    ok: bool
+    seconds: float
+    error: str | None = None  # "cell 7 of 01_x.ipynb (execution count 5, `df.loc[x]`): KeyError: 'x'"
+    parameters: dict = field(default_factory=dict)
+    out_dir: Path | None = None
+
+
+def new_run_dir(base: str | os.PathLike | None = None) -> Path:
+    """A fresh ``outputs/<YYYYmmdd-HHMMSS>/`` folder."""
+    base = Path(base) if base else default_output_dir()
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    run = base / stamp
+    k = 1
+    while run.exists():
+        k += 1
+        run = base / f"{stamp}-{k}"
+    run.mkdir(parents=True)
+    return run
+
+
+def list_notebooks(folder: str | os.PathLike | None = None) -> list[Path]:
+    folder = Path(folder) if folder else notebooks_dir()
+    found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if not found:
+        raise ReportLibError(f"{folder}: no notebooks to run")
+    return found
+
+
+def _execute(spec: dict) -> dict:
+    """Run one notebook with papermill (in a child process); the result as a dict."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    output = Path(spec["output"])
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(spec["notebook"], spec["output"], parameters=spec["parameters"],
+                            kernel_name=spec["kernel"], cwd=spec["cwd"], progress_bar=False, log_output=False,
+                            execution_timeout=spec["cell_timeout"])
+    except PapermillExecutionError as e:
+        # cell_index counts the cells of the executed copy (papermill injects its parameters cell).
+        first_line = next((line for line in (e.source or "").splitlines() if line.strip()), "")
+        where = f"cell {e.cell_index} of {output.name} (execution count {e.exec_count}, `{first_line.strip()[:80]}`)"
+        return dict(ok=False, seconds=time.perf_counter() - start, error=f"{where}: {e.ename}: {e.evalue}")
+    except Exception as e:  # a kernel that dies, a cell that times out, a notebook that does not parse…
+        return dict(ok=False, seconds=time.perf_counter() - start, error=f"{type(e).__name__}: {e}")
+    return dict(ok=True, seconds=time.perf_counter() - start, error=None)
+
+
+def _child_main(spec_path: str) -> int:
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    result = _execute(spec)
+    Path(spec["result"]).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+def run_notebook(notebook: Path, out_dir: Path, parameters: dict | None = None, timeout: int = 900,
+                 cell_timeout: int = 600) -> NotebookResult:
+    """Execute one notebook into ``out_dir/<name>.ipynb`` with ``out_dir`` injected, in a child process."""
+    (result,) = _run_all([(notebook, out_dir, parameters or {})], jobs=1, timeout=timeout, cell_timeout=cell_timeout,
+                         progress=False)
+    return result
+
+
+def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell_timeout: int,
+             progress: bool) -> list[NotebookResult]:
+    kernel = ensure_kernel()
+    pending = list(enumerate(specs))
+    running: dict[int, tuple[subprocess.Popen, float, Path]] = {}
+    results: dict[int, NotebookResult] = {}
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, PYTHONHASHSEED="0")
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(specs), desc="notebooks", unit="nb", file=sys.stderr)
+    while pending or running:
+        while pending and len(running) < max(1, jobs):
+            k, (notebook, out_dir, parameters) = pending.pop(0)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            work = out_dir / f".run-{notebook.stem}"
+            work.mkdir(exist_ok=True)
+            spec = dict(notebook=str(notebook), output=str(out_dir / notebook.name), kernel=kernel,
+                        cwd=str(notebook.parent), cell_timeout=cell_timeout, result=str(work / "result.json"),
+                        parameters={"out_dir": str(out_dir), **parameters})
+            (work / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+            proc = subprocess.Popen([sys.executable, "-m", "reportlib.run.batch", str(work / "spec.json")], env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+            running[k] = (proc, time.perf_counter(), work)
+        for k in list(running):
+            proc, started, work = running[k]
+            notebook, out_dir, parameters = specs[k]
+            elapsed = time.perf_counter() - started
+            if proc.poll() is None and elapsed <= timeout:
+                continue
+            if proc.poll() is None:  # the outer timeout: kill the child and its kernel
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                outcome = dict(ok=False, seconds=elapsed, error=f"timed out after {timeout} s and was stopped")
+            else:
+                result_file = work / "result.json"
+                stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+                outcome = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else dict(
+                    ok=False, seconds=elapsed, error=f"the runner process failed: {stderr.strip()[-500:]}")
+            if proc.stderr:
+                proc.stderr.close()
+            for f in work.iterdir():
+                f.unlink()
+            work.rmdir()
+            results[k] = NotebookResult(notebook, out_dir / notebook.name, outcome["ok"], outcome["seconds"],
+                                        outcome["error"], parameters, out_dir)
+            del running[k]
+            if bar:
+                bar.update(1)
+        if running:
+            time.sleep(0.1)
+    if bar:
+        bar.close()
+    return [results[k] for k in range(len(specs))]
+
+
+def run_notebooks(
+    notebooks: Sequence[str | os.PathLike] | None = None,
+    out_dir: str | os.PathLike | None = None,
+    parameters: dict | None = None,
+    grid: dict[str, list] | None = None,
+    *,
+    jobs: int = 1,
+    timeout: int = 1800,
+    cell_timeout: int = 600,
+    progress: bool = False,
+) -> tuple[Path, list[NotebookResult]]:
+    """Run notebooks (default: every notebook in ``notebooks/``) for every combination of the
+    grid, into one run folder with a ``manifest.json``. Returns the folder and one result per
+    run; failures do not stop the others. Parameters are validated before anything runs."""
+    paths = [Path(n).resolve() for n in notebooks] if notebooks else list_notebooks()
+    for p in paths:
+        if not p.is_file():
+            raise ReportLibError(f"{p}: no such notebook")
+    combos = expand_grid(grid or {})
+    specs = []
+    for combo in combos:
+        for p in paths:
+            specs.append((p, combo, check_parameters(p, {**(parameters or {}), **combo})))
+    run_dir = Path(out_dir) if out_dir else new_run_dir()
+    run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir = run_dir.resolve()
+    started = time.time()
+    work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values in specs]
+    results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
+    write_manifest(run_dir, paths, parameters or {}, grid or {}, results, time.time() - started)
+    return run_dir, results
+
+
+# --- manifest ------------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    for pkg in ("reportlib", "pandas", "numpy", "matplotlib", "seaborn", "jieba", "papermill", "pypinyin"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid: dict,
+                   results: list[NotebookResult], seconds: float) -> Path:
+    """``manifest.json``: what ran, with which inputs and versions, and what it wrote."""
+    data_dirs = {r.parameters.get("data_dir") for r in results} or {None}
+    inputs = []
+    for d in sorted(data_dirs, key=str):
+        folder = Path(d) if d else bundled_data_dir()
+        for f in report_files(folder) if folder.is_dir() else [folder]:
+            inputs.append(dict(path=str(f), sha256=_sha256(f), bytes=f.stat().st_size))
+    runs = []
+    for r in results:
+        folder = r.out_dir or run_dir
+        produced = [r.output] + sorted(p for sub in ("figures", "tables") for p in (folder / sub).glob(
+            f"{r.notebook.stem.split('_')[0]}_*") if p.is_file())
+        runs.append(dict(
+            notebook=r.notebook.name, notebook_sha256=_sha256(r.notebook), parameters=r.parameters,
+            folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status="ok" if r.ok else "failed",
+            error=r.error, seconds=round(r.seconds, 2),
+            outputs=[dict(path=str(p.relative_to(run_dir)), sha256=_sha256(p), bytes=p.stat().st_size)
+                     for p in produced if p.exists()],
+        ))
+    manifest = dict(run_id=run_dir.name, created=_dt.datetime.now().isoformat(timespec="seconds"),
+                    seconds=round(seconds, 2), parameters=plain(parameters), grid=plain(grid), versions=_versions(),
+                    inputs=inputs, notebooks=[n.name for n in notebooks], runs=runs,
+                    status="ok" if all(r.ok for r in results) else "failed")
+    path = run_dir / "manifest.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+if __name__ == "__main__":  # the child process of a run
+    sys.exit(_child_main(sys.argv[1]))

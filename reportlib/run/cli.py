@@ -1,0 +1,182 @@
+"""The ``reportlib`` command: thin wrappers around the library.
+
+    reportlib tabulate [PATH ...] --out DIR [--format csv|parquet] [--jobs N] [--executor process|dask]
+                                              write every table, one summary line per report
+    reportlib inspect FILE                    what is inferred from one file, and why
+    reportlib quality [PATH ...] [--failures FILE]
+                                              how completely the corpus is read, per level and decade
+    reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]
+                                              execute the notebooks headlessly (the main job)
+
+Errors reportlib raises on purpose are printed as one message (exit code 2), never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from .. import __version__
+from ..errors import ReportLibError, ReportLibWarning
+
+
+def _summary_line(row) -> str:
+    import pandas as pd
+
+    def v(x) -> str:
+        return "-" if x is None or pd.isna(x) else str(x)
+
+    speaker = f"{row.speaker}({v(row.speaker_title)})" if v(row.speaker) != "-" else "-"
+    years = f"reviews {v(row.review_year)}, plans {v(row.plan_year)}"
+    extra = []
+    if row.encoding not in ("utf-8", "utf-8-sig"):
+        extra.append(f"decoded as {row.encoding}")
+    if row.is_abstract is True:
+        extra.append("abstract")
+    if row.n_warnings:
+        extra.append(f"{row.n_warnings} warning(s)")
+    return (f"{row.report_id:26} {v(row.place):6} {v(row.report_type):32} {v(row.date):10} {speaker:16} {years:26} "
+            f"{row.n_chars:>7,} chars  [{row.source_file} #{row.report_no}]" + (f"  ({', '.join(extra)})" if extra else ""))
+
+
+def cmd_tabulate(args: argparse.Namespace) -> int:
+    from ..scale.parallel import tabulate
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportLibWarning)
+        done = tabulate(args.paths or None, args.out, fmt=args.format, jobs=args.jobs, executor=args.executor,
+                        scheduler=args.scheduler, errors="warn" if args.skip_bad else "raise",
+                        encoding="utf-8-sig" if args.excel else "utf-8")
+    if not args.quiet:
+        for row in done.reports.itertuples(index=False):
+            print(_summary_line(row))
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+    print(f"{len(done.reports)} reports from {done.reports['source_file'].nunique()} files; "
+          f"wrote {', '.join(p.name for p in done.paths)} to {args.out}")
+    if done.skipped:
+        print(f"skipped {len(done.skipped)} bad file(s):", file=sys.stderr)
+        for e in done.skipped:
+            print(f"  {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .explain import explain_file
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReportLibWarning)  # explain_file prints them itself
+        print(explain_file(args.file))
+    return 0
+
+
+def cmd_quality(args: argparse.Namespace) -> int:
+    from ..load import load_corpus
+    from ..analysis.quality import quality_report
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportLibWarning)
+        corpus = load_corpus(args.paths or None, errors="warn", jobs=args.jobs)
+    report = quality_report(corpus)
+    print(report.to_markdown())
+    if args.failures:
+        report.failures.to_csv(args.failures, index=False)
+        print(f"{len(report.failures)} failed checks listed in {args.failures}")
+    else:
+        for check, g in report.failures.groupby("check", sort=False):
+            shown = ", ".join(g.report_id.head(10))
+            print(f"{check}: {len(g)} report(s) fail: {shown}{' …' if len(g) > 10 else ''}")
+    skipped = getattr(corpus, "skipped", [])
+    if skipped:
+        print(f"skipped {len(skipped)} unreadable file(s):", file=sys.stderr)
+        for e in skipped:
+            print(f"  {e}", file=sys.stderr)
+    if caught and not args.quiet:
+        print(f"{len(caught)} warning(s) while loading (reportlib tabulate lists them)", file=sys.stderr)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import parse_grid, parse_parameter, run_notebooks
+
+    parameters = dict(parse_parameter(p) for p in args.parameter)
+    grid = dict(parse_grid(g) for g in args.grid)
+    run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters, grid, jobs=args.jobs,
+                                     timeout=args.timeout, cell_timeout=args.cell_timeout, progress=not args.quiet)
+    print(f"run folder: {run_dir}  (manifest.json lists every output)")
+    for r in results:
+        status = "ok    " if r.ok else "FAILED"
+        combo = ", ".join(f"{k}={v}" for k, v in r.parameters.items() if k in grid)
+        print(f"  {status} {r.notebook.name}{f' [{combo}]' if combo else ''}  ({r.seconds:.1f} s)  -> {r.output}")
+        if r.error:
+            print(f"         {r.error}")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        print(f"{len(failed)} of {len(results)} notebook(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportlib", description="Tabulate Chinese local government reports.")
+    parser.add_argument("--version", action="version", version=f"reportlib {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("tabulate", help="write the corpus tables as CSV or Parquet files")
+    p.add_argument("paths", nargs="*", type=Path, help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--out", required=True, type=Path, help="folder for reports.csv, sections.csv, …")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format (default csv)")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="worker processes (or workers of a local Dask cluster); 0: one per core; default 1")
+    p.add_argument("--executor", choices=["process", "dask"], default="process",
+                   help="process: worker processes on this machine; dask: a Dask cluster (pip install 'reportlib[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    p.add_argument("--skip-bad", action="store_true", help="skip unreadable files instead of stopping (exit code 1)")
+    p.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with a BOM, which Excel needs for Chinese")
+    p.add_argument("--quiet", action="store_true", help="no summary line per report")
+    p.set_defaults(func=cmd_tabulate)
+
+    p = sub.add_parser("inspect", help="show what is inferred from one file, and why")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("quality", help="how completely the corpus is read: shares per level and decade, failures")
+    p.add_argument("paths", nargs="*", type=Path, help="report files or folders (default: the bundled corpus)")
+    p.add_argument("--failures", type=Path, metavar="FILE", help="write every failed check (CSV) instead of a summary")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for tabulating (0: one per core); default 1")
+    p.add_argument("--quiet", action="store_true", help="no warning count")
+    p.set_defaults(func=cmd_quality)
+
+    p = sub.add_parser("run", help="execute the notebooks headlessly into outputs/<run>/")
+    p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all of notebooks/)")
+    p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter for every notebook (a Python literal or a string); repeatable")
+    p.add_argument("--grid", action="append", default=[], metavar="NAME=V1,V2",
+                   help="run every notebook once per value (several --grid: every combination)")
+    p.add_argument("--jobs", type=int, default=1, help="notebooks run at the same time, each in its own process")
+    p.add_argument("--out", type=Path, help="run folder (default: outputs/<date-time>/)")
+    p.add_argument("--timeout", type=int, default=1800, help="seconds before a notebook is stopped (default 1800)")
+    p.add_argument("--cell-timeout", type=int, default=600, help="seconds before a cell is stopped (default 600)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReportLibError as e:
+        print(f"reportlib: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Figures: the house style, the plots of each analysis, notebook helpers."""

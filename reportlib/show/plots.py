@@ -1,0 +1,343 @@
+"""Figures of the growth-target analysis, each in Chinese or English (``lang``).
+
+Each function takes library tables and returns a matplotlib Figure drawn in the house style
+(call :func:`reportlib.show.figures.set_style` first); save it with
+:func:`reportlib.show.figures.save_figure`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..analysis import compare
+from .figures import WIDTH_DOUBLE
+from ..lang.indicators import label as indicator_label
+from ..lang.labels import label, place_label
+from ..tables.livelihood import domain_label
+
+_TEXT = {
+    "target": {"zh": "增长目标(%)", "en": "Growth target (%)"},
+    "ambition": {"zh": "目标 − 上年实绩(百分点)", "en": "Target − last year's result (percentage points)"},
+    "growth": {"zh": "增长率(%)", "en": "Growth (%)"},
+    "level_gap": {"zh": "与政府工作报告之差(%)", "en": "Difference from the government report (%)"},
+    "rates": {"zh": "增长率", "en": "Growth rates"},
+    "levels": {"zh": "总量", "en": "Levels"},
+    "empty": {"zh": "所选报告中没有可比数据", "en": "No comparable data in the selected reports"},
+    "items": {"zh": "项目数", "en": "Items"},
+    "listed": {"zh": "列出的项目", "en": "Items listed"},
+    "to_adopt": {"zh": "拟确定项目数", "en": "Items to adopt"},
+    "share_items": {"zh": "项目占比", "en": "Share of items"},
+    "quantified": {"zh": "有量化指标的项目", "en": "Items with a quantity"},
+    "not_quantified": {"zh": "无量化指标的项目", "en": "Items without a quantity"},
+    "deputies_vote": {"zh": "人大代表票决", "en": "Chosen by deputies' vote"},
+    "government": {"zh": "政府确定", "en": "Chosen by the government"},
+    "per_10k": {"zh": "每万字出现次数", "en": "Occurrences per 10,000 characters"},
+    "year": {"zh": "年份", "en": "Year"},
+    "log_ratio": {"zh": "对数比(正值:前一组更常用)", "en": "Log ratio (positive: more frequent in the first group)"},
+}
+
+
+
+def _slant_xlabels(ax, degrees: int) -> None:
+    """Slanted x tick labels, right-aligned to their ticks."""
+    ax.tick_params(axis="x", labelrotation=degrees)
+    for lab in ax.get_xticklabels():
+        lab.set_horizontalalignment("right")
+
+def _empty(lang: str):
+    """A figure saying that there is nothing to draw (an empty selection is not an error)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 1.5))
+    ax.text(0.5, 0.5, _TEXT["empty"][lang], ha="center", va="center")
+    ax.set_axis_off()
+    return fig
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang]
+
+
+def _report_name(place: str, year, report_type: str, lang: str) -> str:
+    return f"{place_label(place, lang)} {year} {label('report_type', str(report_type), lang)}"
+
+
+def _wrap(text: str, width: int = 4) -> str:
+    """Break a long Chinese cell text into lines of ``width`` characters: 完成上级\n下达任务."""
+    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") <= width + 1:
+        return text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+def target_heatmap(targets: pd.DataFrame, lang: str = "zh"):
+    """Reports × indicators: growth targets as colour, every target as written in its cell,
+    and targets the place dropped since its previous report marked ``未设定``/``absent``."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    text = compare.target_matrix(targets, lang)
+    if text.empty or len(text.columns) <= 4:
+        return _empty(lang)
+    # target_matrix already labels the report type in ``lang``
+    rows = [f"{place_label(r.place, lang)} {r.target_year} {r.report_type}" for r in text.itertuples()]
+    annot = text.drop(columns=["place", "target_year", "report_type", "report_id"])
+    annot.index = rows
+    growth = targets[(targets["measure"] == "growth") & (targets["unit"] == "%") & targets["value"].notna()
+                     & (targets["indicator"].astype(str) != "other")]
+    values = pd.DataFrame(np.nan, index=annot.index, columns=annot.columns)
+    for r in growth.itertuples():
+        row = rows[list(text.report_id).index(r.report_id)]
+        col = indicator_label(str(r.indicator), lang)
+        values.loc[row, col] = -r.value if r.direction == "decrease" else r.value
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.5 * len(rows) + 2.2))
+    sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
+                cbar_kws={"label": _t("target", lang), "shrink": 0.7})
+    ax.grid(False)
+    top = np.nanmax(values.values) if np.isfinite(values.values).any() else 0
+    for i, row in enumerate(annot.index):
+        for j, col in enumerate(annot.columns):
+            cell, value = annot.loc[row, col], values.loc[row, col]
+            if not cell:
+                continue
+            absent = cell == compare.ABSENT[lang]
+            if absent or np.isnan(value):  # dropped, qualitative or level targets have no colour
+                ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor="0.93" if absent else "0.98", edgecolor="white"))
+            color = "0.45" if absent else ("white" if np.isfinite(value) and value > 0.6 * top else "0.1")
+            ax.text(j + 0.5, i + 0.5, _wrap(cell), ha="center", va="center", fontsize=6.5, color=color,
+                    style="italic" if absent else "normal")
+    ax.set(xlabel="", ylabel="")
+    _slant_xlabels(ax, 35)
+    return fig
+
+
+def ambition_chart(ambition: pd.DataFrame, lang: str = "zh"):
+    """One bar per target: how far it lies above (right) or below (left) the growth the same
+    report claims for the year before."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if ambition.empty:
+        return _empty(lang)
+    data = ambition.assign(
+        indicator_label=[indicator_label(i, lang) for i in ambition["indicator"]],
+        report=[_report_name(p, y, t, lang) for p, y, t in zip(ambition["place"], ambition["target_year"],
+                                                                   ambition["report_type"])],
+    )
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.3 * len(data) + 1.5))
+    sns.barplot(data=data, y="indicator_label", x="ambition_pp", hue="report", ax=ax, orient="h")
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set(xlabel=_t("ambition", lang), ylabel="")
+    ax.legend(title="", loc="best", fontsize=7)
+    return fig
+
+
+def type_comparison_chart(comparison: pd.DataFrame, year_label: str, lang: str = "zh"):
+    """The same place and year in different report types: growth rates side by side (top),
+    and each other report's levels relative to the government report's (bottom)."""
+    import matplotlib.pyplot as plt
+
+    if comparison.empty:
+        return _empty(lang)
+    types = [c for c in comparison.columns if c in {"government_work_report", "party_committee_report",
+                                                    "npc_standing_committee_report", "cppcc_standing_committee_report"}]
+    names = [f"{place_label(p, lang)} {y}: {indicator_label(i, lang)}"
+             for p, y, i in zip(comparison["place"], comparison[year_label], comparison["indicator"])]
+    data = comparison.assign(name=names)
+    growth = data[data["measure"] == "growth"]
+    levels = data[data["measure"] == "level"]
+    others = [t for t in types if t != "government_work_report"]
+    panels = [p for p, n in (("growth", len(growth)), ("levels", len(levels) if "government_work_report" in types else 0)) if n]
+    heights = [max(len(growth if p == "growth" else levels), 1) for p in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(WIDTH_DOUBLE, 0.32 * sum(heights) + 1.2 * len(panels)),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False)
+    markers = ["o", "s", "^", "D"]
+    for ax, panel in zip(axes[:, 0], panels):
+        if panel == "growth":
+            y = np.arange(len(growth))
+            for k, t in enumerate(types):  # offset per type, so that equal values stay visible
+                ax.scatter(growth[t], y + 0.2 * (k - (len(types) - 1) / 2), marker=markers[k % 4],
+                           label=label("report_type", t, lang), zorder=3)
+            ax.set_yticks(y, growth["name"])
+            ax.set(xlabel=_t("growth", lang), title=_t("rates", lang))
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+        else:
+            y = np.arange(len(levels))
+            for k, t in enumerate(others):
+                gap = (levels[t] / levels["government_work_report"] - 1) * 100
+                ax.barh(y + 0.8 / len(others) * (k - (len(others) - 1) / 2), gap, height=0.8 / len(others),
+                        label=label("report_type", t, lang), color=f"C{types.index(t)}")
+            ax.set_yticks(y, levels["name"])
+            ax.axvline(0, color="0.3", linewidth=0.8)
+            ax.set(xlabel=_t("level_gap", lang), title=_t("levels", lang))
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+        ax.invert_yaxis()
+    fig.tight_layout()
+    return fig
+
+
+def domain_colors() -> dict[str, tuple]:
+    """A fixed colour per domain of the taxonomy (tab20, in taxonomy order), the same in every figure."""
+    import seaborn as sns
+
+    from ..tables.livelihood import domains
+
+    palette = sns.color_palette("tab20", 20)
+    return {d: palette[k % 20] for k, d in enumerate(domains())}
+
+
+def items_per_report_chart(lists: pd.DataFrame, lang: str = "zh"):
+    """Items each livelihood list gives, with the number to adopt where the text states one."""
+    import matplotlib.pyplot as plt
+
+    plans = lists[lists["kind"] == "plan_list"]
+    if plans.empty:
+        return _empty(lang)
+    names = [_report_name(p, y, t, lang) for p, y, t in zip(plans["place"], plans["plan_year"], plans["report_type"])]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.4 * len(plans) + 1.3))
+    y = np.arange(len(plans))
+    colors = ["C0" if s == "deputies_vote" else "C1" for s in plans["selection"]]
+    ax.barh(y, plans["n_listed"].astype(float), color=colors, label=_t("listed", lang))
+    adopt = plans["n_to_adopt"].astype("Float64")
+    ax.scatter(adopt, y, marker="D", color="0.15", zorder=3, label=_t("to_adopt", lang))
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set(xlabel=_t("items", lang))
+    handles = [plt.Rectangle((0, 0), 1, 1, color="C0"), plt.Rectangle((0, 0), 1, 1, color="C1"),
+               ax.collections[0]]
+    ax.legend(handles, [_t("deputies_vote", lang), _t("government", lang), _t("to_adopt", lang)], fontsize=7,
+              loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh"):
+    """Items per place (rows) and domain (columns)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if matrix.empty:
+        return _empty(lang)
+    data = matrix.copy()
+    data.index = [place_label(p, lang) for p in data.index]
+    data.columns = [domain_label(d, lang) for d in data.columns]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.45 * len(data) + 2.2))
+    sns.heatmap(data, annot=True, fmt="d", cmap="Blues", ax=ax, linewidths=0.5, linecolor="white",
+                cbar_kws={"label": _t("items", lang), "shrink": 0.7})
+    ax.grid(False)
+    ax.set(xlabel="", ylabel="")
+    ax.tick_params(axis="y", labelrotation=0)
+    _slant_xlabels(ax, 35)
+    return fig
+
+
+def selection_chart(comparison: pd.DataFrame, lang: str = "zh"):
+    """Domain shares of the items in lists chosen by the deputies' vote and by the government."""
+    import matplotlib.pyplot as plt
+
+    if comparison.empty:
+        return _empty(lang)
+    shares = comparison.set_index("selection")[[c for c in comparison.columns if c.startswith("share_")]]
+    colors = [domain_colors()[c.removeprefix("share_")] for c in shares.columns]
+    shares.columns = [domain_label(c.removeprefix("share_"), lang) for c in shares.columns]
+    shares.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shares.index, comparison["items"])]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shares) + 1.8))
+    shares.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colors)
+    ax.set(xlabel=_t("share_items", lang), ylabel="", xlim=(0, 1))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def quantified_chart(table: pd.DataFrame, lang: str = "zh"):
+    """Items per domain, split into those with a quantified promise and those without."""
+    import matplotlib.pyplot as plt
+
+    if table.empty:
+        return _empty(lang)
+    names = [domain_label(d, lang) for d in table["domain"]]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.35 * len(table) + 1.3))
+    y = np.arange(len(table))
+    quantified = table["quantified_items"].astype(float)
+    ax.barh(y, quantified, color="C2", label=_t("quantified", lang))
+    ax.barh(y, table["items"].astype(float) - quantified, left=quantified, color="0.8", label=_t("not_quantified", lang))
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set(xlabel=_t("items", lang))
+    ax.legend(fontsize=7, loc="lower right")
+    return fig
+
+
+def term_label(term: str, lang: str = "zh") -> str:
+    """A term as a figure shows it: itself in Chinese; with its lexicon gloss in English."""
+    if lang == "zh":
+        return term
+    from ..analysis.rhetoric import lexicon
+
+    gloss = dict(zip(lexicon()["term"], lexicon()["gloss_en"])).get(term)
+    return f"{term} ({gloss})" if gloss else term
+
+
+def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh"):
+    """Terms (rows) × reports (columns): occurrences per 10,000 characters, counts in the cells."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    from ..lang.labels import report_labels
+
+    if frequencies.empty:
+        return _empty(lang)
+    names = dict(zip(reports["report_id"], report_labels(reports, lang)))
+    order = [rid for rid in reports["report_id"] if rid in set(frequencies["report_id"])]
+    rates = frequencies.pivot_table(index="term", columns="report_id", values="per_10k", sort=False)[order]
+    counts = frequencies.pivot_table(index="term", columns="report_id", values="count", sort=False)[order]
+    rates.columns = [names[c] for c in rates.columns]
+    rates.index = [term_label(t, lang) for t in rates.index]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(rates) + 2.8))
+    sns.heatmap(rates, annot=counts.values.astype(int), fmt="d", cmap="Purples", ax=ax, linewidths=0.5,
+                linecolor="white", cbar_kws={"label": _t("per_10k", lang), "shrink": 0.7}, annot_kws={"fontsize": 7})
+    ax.grid(False)
+    ax.set(xlabel="", ylabel="")
+    _slant_xlabels(ax, 40)
+    return fig
+
+
+def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
+    """Rate of each term over the years, one line per term, one panel per place."""
+    import matplotlib.pyplot as plt
+
+    data = frequencies.dropna(subset=["year"])
+    if data.empty:
+        return _empty(lang)
+    data = data.groupby(["place", "year", "term"], as_index=False, sort=False)[["count", "n_chars"]].sum()
+    data["per_10k"] = data["count"] / data["n_chars"] * 10_000
+    places = list(dict.fromkeys(data["place"]))
+    fig, axes = plt.subplots(1, len(places), figsize=(WIDTH_DOUBLE, 3.0), sharey=True, squeeze=False)
+    for ax, place in zip(axes[0], places):
+        sub = data[data["place"] == place]
+        for k, (term, line) in enumerate(sub.groupby("term", sort=False)):
+            line = line.sort_values("year")
+            ax.plot(line["year"].astype(int), line["per_10k"], marker="o", label=term_label(term, lang),
+                    color=f"C{k % 10}")
+        years = sub["year"].astype(int)
+        ax.set(title=place_label(place, lang), xlabel=_t("year", lang), xlim=(years.min() - 1, years.max() + 1))
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    axes[0][0].set_ylabel(_t("per_10k", lang))
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 0.95))
+    fig.tight_layout()
+    return fig
+
+
+def keyness_chart(table: pd.DataFrame, n: int = 12, lang: str = "zh"):
+    """The ``n`` most distinctive terms of each group (by log-likelihood), as log ratios."""
+    import matplotlib.pyplot as plt
+
+    if table.empty:
+        return _empty(lang)
+    top = pd.concat([table[table["favours"] == "a"].head(n), table[table["favours"] == "b"].head(n)])
+    top = top.sort_values("log_ratio")
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.22 * len(top) + 1.2))
+    ax.barh(top["term"], top["log_ratio"], color=["C0" if f == "a" else "C1" for f in top["favours"]])
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set(xlabel=_t("log_ratio", lang), ylabel="")
+    ax.tick_params(axis="y", labelsize=7)
+    return fig

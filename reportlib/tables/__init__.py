@@ -1,0 +1,1 @@
+"""Reports to DataFrames: the table registry and the builders of every table."""

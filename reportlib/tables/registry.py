@@ -1,0 +1,86 @@
+"""Every table a corpus has, declared once: its name, the function that builds it, the tables it
+needs and the columns it documents.
+
+:class:`~reportlib.Corpus`, ``reportlib tabulate``, the sinks, the caches and the tests take the
+list of tables from :data:`TABLES`. To add a table, write a module in ``reportlib/tables/`` with a
+builder ``f(reports, *needed_tables) -> DataFrame`` (``report_id`` first, spans from
+:func:`reportlib.tables.frame.span`) and add one :class:`Table` line below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: ``name`` (also its file name, ``<name>.csv``), ``builder`` (``module:function``
+    in :mod:`reportlib.tables`), the tables the builder receives after the reports (``needs``)
+    and ``columns``, the name of the module's list of documented columns (the table's first
+    columns, in order). A builder that makes several tables at once returns a dict of them;
+    each of its tables names the same builder and ``key`` is its name in that dict."""
+
+    name: str
+    builder: str
+    columns: str
+    needs: tuple[str, ...] = ()
+    key: str | None = None
+
+    @property
+    def module(self) -> str:
+        return f"{__package__}.{self.builder.split(':')[0]}"
+
+    def build_function(self):
+        module, function = self.builder.split(":")
+        return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+
+    @cached_property
+    def documented_columns(self) -> list[str]:
+        return list(getattr(importlib.import_module(self.module), self.columns))
+
+
+TABLES: tuple[Table, ...] = (
+    Table("reports", "core:reports_table", "REPORT_COLUMNS"),
+    Table("sections", "core:sections_table", "SECTION_COLUMNS"),
+    Table("paragraphs", "core:paragraphs_table", "PARAGRAPH_COLUMNS"),
+    Table("sentences", "core:sentences_table", "SENTENCE_COLUMNS"),
+    Table("glossary", "core:glossary_table", "GLOSSARY_COLUMNS"),
+    Table("targets", "targets:targets_table", "TARGET_COLUMNS"),
+    Table("actuals", "targets:actuals_table", "ACTUAL_COLUMNS"),
+    Table("commitments", "targets:commitments_table", "COMMITMENT_COLUMNS"),
+    Table("livelihood", "livelihood:livelihood_tables", "LIVELIHOOD_COLUMNS", key="livelihood"),
+    Table("livelihood_lists", "livelihood:livelihood_tables", "LIST_COLUMNS", key="livelihood_lists"),
+    Table("quantities", "livelihood:livelihood_tables", "QUANTITY_COLUMNS", key="quantities"),
+)
+
+#: The tables' names, in the order they are listed and written.
+NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
+
+
+def table(name: str) -> Table:
+    """The declaration of table ``name``."""
+    for t in TABLES:
+        if t.name == name:
+            return t
+    raise KeyError(f"no table {name!r}; the tables are: {', '.join(NAMES)}")
+
+
+def build(reports, tables: dict, name: str, lookup) -> object:
+    """Build table ``name`` from ``reports``; ``lookup(other)`` gives a table it needs, and
+    ``tables`` (a cache by builder) keeps what a builder of several tables returned."""
+    spec = table(name)
+    if spec.builder not in tables:
+        tables[spec.builder] = spec.build_function()(reports, *(lookup(n) for n in spec.needs))
+    out = tables[spec.builder]
+    return out[spec.key] if spec.key else out
+
+
+def build_all(reports) -> dict:
+    """Every table of ``reports``, by name, in :data:`NAMES` order."""
+    built: dict = {}
+    done: dict = {}
+    for name in NAMES:
+        done[name] = build(reports, built, name, done.__getitem__)
+    return done
