@@ -11,6 +11,7 @@ Loading (plain, parallel, cached) is :mod:`reportlib.load`; decoding files is
 from __future__ import annotations
 
 import hashlib
+import numbers
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputFileError, ReportLibError
+from .lang.labels import report_year
 from .parse import metadata
 from .parse.ids import id_taken_warning
 from .parse.report import Report, parse_file
@@ -169,12 +171,31 @@ class Corpus:
         report_types: Sequence[str] | str | None = None,
         years: Sequence[int] | int | None = None,
     ) -> Corpus:
-        """The reports of some places, report types and (plan) years; None keeps all.
+        """The reports of some places, report types and years; an argument left None keeps all,
+        a single value or a list of values keeps the reports that have one of them.
 
-        >>> corpus.select(places=["上城区"], report_types="government_work_report")  # doctest: +SKIP
+        ``places``: the ``place`` column of ``reports``:
+
+        >>> corpus.select(places="上城区").report_ids            # doctest: +SKIP
+        ['shangcheng-2013-npc', 'shangcheng-2013-cppcc', …, 'shangcheng-2020-gov']
+
+        ``report_types``: the ``report_type`` column (one of :data:`reportlib.parse.metadata.REPORT_TYPES`;
+        an unknown type is an error naming the known ones):
+
+        >>> corpus.select(report_types=["government_work_report"])  # doctest: +SKIP
+
+        ``years``: the ``year`` column, the year a report is delivered in, which its id also
+        names (its plan year, else its date's year, else the year after the one it reviews;
+        :func:`reportlib.lang.labels.report_year`), so ``shangcheng-2013-*`` is in 2013:
+
+        >>> corpus.select(years=2013).report_ids               # doctest: +SKIP
+        ['shangcheng-2013-gov', 'shangcheng-2013-party', 'shangcheng-2013-npc', 'shangcheng-2013-cppcc']
+        >>> corpus.select(places=["上城区", "江干区"], years=range(2014, 2021))  # doctest: +SKIP
+
+        The arguments combine (a report is kept when it matches all of them).
         """
         def as_set(v):
-            return None if v is None else {v} if isinstance(v, (str, int)) else set(v)
+            return None if v is None else {v} if isinstance(v, (str, numbers.Integral)) else set(v)
 
         places_, types_, years_ = as_set(places), as_set(report_types), as_set(years)
         if types_:
@@ -187,7 +208,7 @@ class Corpus:
             r for r in self._reports
             if (places_ is None or r.metadata.place in places_)
             and (types_ is None or r.metadata.report_type in types_)
-            and (years_ is None or (r.metadata.plan_year or r.metadata.review_year) in years_)
+            and (years_ is None or report_year(r.metadata.plan_year, r.metadata.date, r.metadata.review_year) in years_)
         ]
         return Corpus(keep, self.skipped)
 
@@ -199,7 +220,7 @@ class Corpus:
         if types_ is not None:
             keep &= rep["report_type"].isin(types_)
         if years_ is not None:
-            keep &= rep["plan_year"].fillna(rep["review_year"]).isin(years_)
+            keep &= rep["year"].isin(years_)
         ids = set(rep.loc[keep, "report_id"])
         parent = self
 

@@ -152,8 +152,21 @@ def test_select(corpus):
                               "xiacheng-2018-gov", "shangcheng-2013-gov"]
     assert corpus.select(places=["下城区"]).report_ids == ["xiacheng-2018-party", "xiacheng-2018-gov"]
     assert corpus.select(years=2020).report_ids == ["shangcheng-2020-gov", "jianggan-2020-gov"]
+    assert corpus.select(places="上城区", years=[2013]).report_ids == corpus.select(years=2013).report_ids
     with pytest.raises(reportlib.ReportLibError, match="unknown report type"):
         corpus.select(report_types="gov")
+
+
+def test_select_by_year_is_the_year_of_the_report_ids(corpus):
+    # the year a report is delivered in, as its id says: the four Shangcheng reports of January 2013
+    # (plan year 2013, reviewing 2012) are in 2013, not in 2012
+    assert corpus.select(years=2013).report_ids == [
+        "shangcheng-2013-party", "shangcheng-2013-npc", "shangcheng-2013-gov", "shangcheng-2013-cppcc"]
+    assert corpus.select(years=2012).report_ids == []
+    assert list(corpus.reports.loc[corpus.reports.place == "上城区", "year"]) == [2020, 2013, 2013, 2013, 2013]
+    for rid, year in zip(corpus.reports.report_id, corpus.reports.year):
+        assert rid.split("-")[1] == str(year)
+        assert rid in corpus.select(years=year).report_ids
 
 
 def test_loading_is_deterministic(tmp_path, corpus):

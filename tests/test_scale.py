@@ -178,6 +178,8 @@ def test_select_on_a_table_backed_corpus(corpus):
     assert [r.report_id for r in gov] == gov.report_ids
     plain = corpus.select(report_types="government_work_report", years=[2013, 2014])
     pd.testing.assert_frame_equal(plain.actuals, gov.actuals)
+    assert fast.select(years=2013).report_ids == corpus.select(years=2013).report_ids == [
+        "shangcheng-2013-party", "shangcheng-2013-npc", "shangcheng-2013-gov", "shangcheng-2013-cppcc"]
 
 
 # --- Parquet and the cache --------------------------------------------------------------------
