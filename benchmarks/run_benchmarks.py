@@ -39,7 +39,7 @@ _TABULATE = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import pandas, pyarrow, reportlib.corpus, reportlib.tables.targets, reportlib.tables.livelihood, reportlib.tables.core
-from reportlib.scale.parallel import tabulate
+from reportlib import tabulate
 src, out, jobs, fmt = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 if src.startswith("@"):  # a file listing the report files
     src = open(src[1:], encoding="utf-8").read().split("\\n")

@@ -12,7 +12,7 @@ matplotlib and papermill only by the modules that need them (``reportlib.show.fi
 from __future__ import annotations
 
 from .corpus import Corpus
-from .load import load_corpus
+from .load import load_corpus, tabulate
 from .parse.report import Report
 from .read.decode import read_raw
 from .errors import (
@@ -26,7 +26,7 @@ from .errors import (
     ReportLibWarning,
 )
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "BinaryFileError",
@@ -41,5 +41,6 @@ __all__ = [
     "ReportLibWarning",
     "load_corpus",
     "read_raw",
+    "tabulate",
     "__version__",
 ]

@@ -1,5 +1,6 @@
-"""Load report files into a :class:`~reportlib.corpus.Corpus`: in this process, in worker
-processes (:mod:`reportlib.scale.parallel`) or from a cache of tables (:mod:`reportlib.scale.cache`).
+"""Load report files into a :class:`~reportlib.corpus.Corpus` (:func:`load_corpus`), or write their
+tables to files (:func:`tabulate`): in this process, in worker processes or on a Dask cluster
+(:mod:`reportlib.scale.parallel`), or from a cache of tables (:mod:`reportlib.scale.cache`).
 
 >>> import reportlib
 >>> corpus = reportlib.load_corpus()            # the bundled corpus  # doctest: +SKIP
@@ -26,6 +27,8 @@ from .read.files import collect_files
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .scale.parallel import Tabulation
 
 PathLike = str | os.PathLike
 
@@ -120,3 +123,30 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
         for w in r.warnings:
             warnings.warn(f"{r.source_file} #{r.report_no} ({r.report_id}): {w}", ReportLibWarning, stacklevel=2)
     return Corpus(reports, failed)
+
+
+def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "csv", jobs: int = 1,
+             executor: str = "process", scheduler: str | None = None, errors: str = "raise",
+             encoding: str = "utf-8", chunk_size: int | None = None) -> Tabulation:
+    """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
+    ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
+
+    ``jobs``: worker processes (or Dask workers of a local cluster; 0: one per core); ``executor``: ``"process"``
+    or ``"dask"``; ``scheduler``: a Dask scheduler address (default: a local cluster). The files
+    are the same, byte for byte, whatever ``jobs`` and ``executor`` are; CSV files are also
+    byte-identical to :meth:`Corpus.to_csv`. ``chunk_size``: files per chunk (default
+    :data:`reportlib.scale.parallel.CHUNK_FILES`). Returns a
+    :class:`~reportlib.scale.parallel.Tabulation` (the reports table, the files written, the
+    files skipped, the warnings).
+
+    >>> from reportlib import tabulate
+    >>> done = tabulate("reports/", "tables/", jobs=8, fmt="parquet")  # doctest: +SKIP
+    """
+    from .io.sinks import make_sink
+    from .scale.parallel import check_executor, stream_tables
+
+    jobs = check_executor(jobs, executor, scheduler)
+    files = collect_files(paths)
+    sink = make_sink(fmt, out_dir, Corpus.TABLES, encoding)
+    more = {} if chunk_size is None else {"chunk_size": chunk_size}
+    return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors, **more)

@@ -37,3 +37,65 @@ def raw_text():
 def seed(prefix: str) -> Path:
     (path,) = sorted(DATA.glob(f"{prefix}_*.txt"))
     return path
+
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def folds_back(report, start: int, end: int, raw_start: int, raw_end: int) -> None:
+    """The raw span ``raw_start:raw_end`` is where the clean characters ``start:end`` of
+    ``report`` come from, and cleaned line by line (full-width folded, HTML references decoded,
+    Markdown marks and page numbers dropped) it gives the same text, whitespace aside."""
+    from reportlib.parse.clean import clean_line
+
+    assert (raw_start, raw_end) == report.raw_span(start, end)
+    assert all(raw_start <= o < raw_end for o in report.offsets[start:end])
+    raw = report.raw.text
+    # the lines the raw span touches, cleaned whole, then cut to the span
+    first = raw.rfind("\n", 0, raw_start) + 1
+    cleaned = []
+    pos = first
+    while pos < raw_end:
+        stop = raw.find("\n", pos)
+        stop = len(raw) if stop < 0 else stop
+        line, _ = clean_line(raw, pos, stop)
+        if line is not None:
+            cleaned += [c for c, o in zip(line.text, line.offsets) if raw_start <= o < raw_end]
+        pos = stop + 1
+    assert squeeze("".join(cleaned)) == squeeze(report.text[start:end])
+
+
+def check_table_contract(corpus: reportlib.Corpus, name: str) -> None:
+    """What every registered table promises (README 'Extending reportlib'): ``report_id`` first,
+    the documented columns present and in order, rows in corpus order, and each row's span
+    holding its source text, both in the clean report text and in the raw file."""
+    from reportlib.tables import registry
+
+    spec = registry.table(name)
+    df = corpus.table(name)
+    assert len(df), f"{name}: no rows on this corpus, so nothing is checked"
+    assert df.columns[0] == "report_id"
+    documented = spec.documented_columns
+    assert list(df.columns[: len(documented)]) == documented, f"{name}: documented columns first, in order"
+    order = {rid: k for k, rid in enumerate(corpus.reports["report_id"])}
+    positions = df["report_id"].map(order)
+    assert positions.notna().all(), f"{name}: rows of reports the corpus does not have"
+    assert positions.is_monotonic_increasing, f"{name}: rows not in corpus order"
+    if "start" not in df.columns:
+        assert name == "reports"
+        return
+    reports = {r.report_id: r for r in corpus}
+    for row in df.itertuples(index=False):
+        report = reports[row.report_id]
+        clean = report.text[row.start : row.end]
+        if spec.text is not None:
+            value = getattr(row, spec.text)
+            if isinstance(value, str):
+                assert clean == value, f"{name} {row.report_id}: text[start:end] != {spec.text}"
+        for column in spec.within:
+            value = getattr(row, column)
+            if isinstance(value, str):
+                assert squeeze(value) in squeeze(clean), f"{name} {row.report_id}: {column} {value!r} outside its span"
+        folds_back(report, row.start, row.end, row.raw_start, row.raw_end)

@@ -8,6 +8,7 @@ import pytest
 
 from reportlib.run import cli
 from reportlib.paths import bundled_data_dir
+from reportlib.tables import registry
 
 from .conftest import seed
 
@@ -19,9 +20,9 @@ def test_tabulate_the_bundled_folder(tmp_path, capsys):
     assert len([line for line in printed if line.startswith(("jianggan", "shangcheng", "xiacheng"))]) == 9
     assert printed[0].startswith("jianggan-2014-gov") and "2014-01-20" in printed[0] and "滕勇(区长)" in printed[0]
     assert printed[-1].startswith("9 reports from 5 files")
-    assert sorted(p.name for p in out.iterdir()) == [
-        "actuals.csv", "commitments.csv", "glossary.csv", "livelihood.csv", "livelihood_lists.csv", "paragraphs.csv",
-        "quantities.csv", "reports.csv", "sections.csv", "sentences.csv", "targets.csv"]
+    # one file per registered table, named in the closing line in the registry's order
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.csv" for name in registry.NAMES)
+    assert printed[-1].endswith("wrote " + ", ".join(f"{name}.csv" for name in registry.NAMES) + f" to {out}")
     reports = pd.read_csv(out / "reports.csv", dtype=str)
     row = reports.set_index("report_id").loc["xiacheng-2018-party"]
     assert (row.place, row.date, row.speaker, row.speaker_title, row.review_year, row.plan_year) == (

@@ -21,6 +21,9 @@ import pytest
 import reportlib
 from reportlib.analysis.evaluation import score
 from reportlib.lang.numbers import units
+from reportlib.tables import registry
+
+from .conftest import check_table_contract
 
 #: ``../shared/corpora`` next to the repository, or the folder that REPORTLIB_CORPORA names.
 CORPORA = Path(os.environ.get("REPORTLIB_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
@@ -64,6 +67,11 @@ def sample():
     for name in ("targets", "actuals", "livelihood"):
         getattr(corpus, name)["source_file"] = getattr(corpus, name).report_id.map(source)
     return corpus
+
+
+@pytest.mark.parametrize("name", registry.NAMES)
+def test_table_contract_on_the_gold_sample(sample, name):
+    check_table_contract(sample, name)
 
 
 def test_the_sample_is_drawn_as_documented():

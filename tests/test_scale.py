@@ -21,7 +21,7 @@ from reportlib.run import cli
 from reportlib.lang import indicators
 from reportlib.corpus import Corpus
 from reportlib.errors import CorpusError, EncodingError, InputFileError, ReportLibError
-from reportlib.scale.parallel import tabulate
+from reportlib import tabulate
 from reportlib.paths import project_root
 
 from .conftest import DATA, seed

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..lang import labels
 from . import metadata
 
-if TYPE_CHECKING:
-    from .report import Report
+
+
+class _Identified(Protocol):  # a Report, as far as its id is concerned
+    report_id: str
+    warnings: list[str]
 
 
 def make_report_id(md: metadata.Metadata) -> str:
@@ -39,7 +42,7 @@ def id_taken_warning(provisional: str, final: str) -> str:
     return f"report id {provisional} is taken by an earlier report; this one is {final}"
 
 
-def make_ids_unique(reports: list[Report]) -> None:
+def make_ids_unique(reports: list[_Identified]) -> None:
     """Give later reports with an id already taken ``-2``, ``-3``, … and say so in their warnings."""
     ids = UniqueIds()
     for r in reports:

@@ -19,7 +19,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ReportLibError, ReportLibWarning
 
 
@@ -43,7 +43,7 @@ def _summary_line(row) -> str:
 
 
 def cmd_tabulate(args: argparse.Namespace) -> int:
-    from ..scale.parallel import tabulate
+    from ..load import tabulate
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportLibWarning)

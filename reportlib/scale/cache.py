@@ -83,7 +83,7 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
         done = stream_tables(files, ParquetSink(tmp, Corpus.TABLES), jobs=jobs, executor=executor,
                              scheduler=scheduler, errors=errors, known=known)
         skipped = done.skipped
-        from .. import __version__
+        from ..version import __version__
 
         manifest = {
             "format": _FORMAT, "key": key, "reportlib": __version__, "code": code_fingerprint(),

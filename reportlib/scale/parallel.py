@@ -14,7 +14,7 @@ Executors:
   (``tcp://host:8786``). Workers receive the files' bytes, so they need no shared disk, but
   they must run the same reportlib (checked: a worker with other code is refused).
 
->>> from reportlib.scale.parallel import tabulate
+>>> from reportlib import tabulate
 >>> result = tabulate("reports/", "tables/", jobs=8, fmt="parquet")  # doctest: +SKIP
 """
 
@@ -329,24 +329,3 @@ def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, exe
         warnings.warn(m, ReportLibWarning, stacklevel=3)
     return Tabulation(concat(reports), written, skipped, messages, getattr(sink, "tables", {}))
 
-
-def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "csv", jobs: int = 1,
-             executor: str = "process", scheduler: str | None = None, errors: str = "raise",
-             encoding: str = "utf-8", chunk_size: int = CHUNK_FILES) -> Tabulation:
-    """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
-    ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
-
-    ``jobs``: worker processes (or Dask workers of a local cluster; 0: one per core); ``executor``: ``"process"``
-    or ``"dask"``; ``scheduler``: a Dask scheduler address (default: a local cluster). The files
-    are the same, byte for byte, whatever ``jobs`` and ``executor`` are; CSV files are also
-    byte-identical to :meth:`Corpus.to_csv`.
-    """
-    from ..corpus import Corpus
-    from ..read.files import collect_files
-    from ..io.sinks import make_sink
-
-    jobs = check_executor(jobs, executor, scheduler)
-    files = collect_files(paths)
-    sink = make_sink(fmt, out_dir, Corpus.TABLES, encoding)
-    return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors,
-                         chunk_size=chunk_size)

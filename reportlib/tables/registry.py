@@ -20,13 +20,18 @@ class Table:
     in :mod:`reportlib.tables`), the tables the builder receives after the reports (``needs``)
     and ``columns``, the name of the module's list of documented columns (the table's first
     columns, in order). A builder that makes several tables at once returns a dict of them;
-    each of its tables names the same builder and ``key`` is its name in that dict."""
+    each of its tables names the same builder and ``key`` is its name in that dict. ``text`` and
+    ``within`` declare what the row's span holds (checked for every table by the tests)."""
 
     name: str
     builder: str
     columns: str
     needs: tuple[str, ...] = ()
     key: str | None = None
+    #: The column that is the row's source, verbatim: ``report.text[start:end]``.
+    text: str | None = None
+    #: Columns whose values (where not null) lie inside the row's span ``text[start:end]``.
+    within: tuple[str, ...] = ()
 
     @property
     def module(self) -> str:
@@ -43,16 +48,17 @@ class Table:
 
 TABLES: tuple[Table, ...] = (
     Table("reports", "core:reports_table", "REPORT_COLUMNS"),
-    Table("sections", "core:sections_table", "SECTION_COLUMNS"),
-    Table("paragraphs", "core:paragraphs_table", "PARAGRAPH_COLUMNS"),
-    Table("sentences", "core:sentences_table", "SENTENCE_COLUMNS"),
-    Table("glossary", "core:glossary_table", "GLOSSARY_COLUMNS"),
-    Table("targets", "targets:targets_table", "TARGET_COLUMNS"),
-    Table("actuals", "targets:actuals_table", "ACTUAL_COLUMNS"),
-    Table("commitments", "targets:commitments_table", "COMMITMENT_COLUMNS"),
-    Table("livelihood", "livelihood:livelihood_tables", "LIVELIHOOD_COLUMNS", key="livelihood"),
-    Table("livelihood_lists", "livelihood:livelihood_tables", "LIST_COLUMNS", key="livelihood_lists"),
-    Table("quantities", "livelihood:livelihood_tables", "QUANTITY_COLUMNS", key="quantities"),
+    Table("sections", "core:sections_table", "SECTION_COLUMNS", within=("heading",)),
+    Table("paragraphs", "core:paragraphs_table", "PARAGRAPH_COLUMNS", text="text"),
+    Table("sentences", "core:sentences_table", "SENTENCE_COLUMNS", text="text"),
+    Table("glossary", "core:glossary_table", "GLOSSARY_COLUMNS", within=("term", "definition")),
+    Table("targets", "targets:targets_table", "TARGET_COLUMNS", text="text_span"),
+    Table("actuals", "targets:actuals_table", "ACTUAL_COLUMNS", text="text_span"),
+    Table("commitments", "targets:commitments_table", "COMMITMENT_COLUMNS", text="text_span"),
+    Table("livelihood", "livelihood:livelihood_tables", "LIVELIHOOD_COLUMNS", key="livelihood", text="text"),
+    Table("livelihood_lists", "livelihood:livelihood_tables", "LIST_COLUMNS", key="livelihood_lists",
+          text="statement"),
+    Table("quantities", "livelihood:livelihood_tables", "QUANTITY_COLUMNS", key="quantities", text="text_span"),
 )
 
 #: The tables' names, in the order they are listed and written.
