@@ -27,6 +27,21 @@ def test_parameters_are_read_from_the_parameters_cell():
     assert params["lang"].types == ('"zh"', '"en"')
 
 
+def test_a_parameter_comment_without_a_type_is_an_error(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell('lang = "zh"  # "zh" or "en": figure labels\nterms = None  # the terms to count')
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell]
+    nb.metadata["kernelspec"] = {"name": batch.KERNEL_NAME, "display_name": "Python (reportlib)", "language": "python"}
+    path = tmp_path / "untyped.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(ReportLibError, match=r"untyped.ipynb: the comment of a parameter states no type(.|\n)*"
+                                             r"terms = None  # the terms to count"):
+        batch.check_parameters(path, {"lang": "en"})
+    # notebook 04's terms: a list of terms or one lexicon category
+    assert batch.notebook_parameters(NB["04"])["terms"].types == ("list of str", "str", "None")
+
+
 @pytest.mark.parametrize(
     "values, expected",
     [
@@ -114,6 +129,6 @@ def test_two_runs_give_identical_tables_and_figures(tmp_path):
         assert results[0].ok
         outputs.append(sorted(p.relative_to(run_dir) for p in run_dir.glob("*/*") if p.parent.name in
                               ("figures", "tables")))
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 9  # 2 figures x 3 formats, 2 CSV, 1 LaTeX
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 15  # 2 figures x 2 languages x 3 formats, 2 CSV, 1 LaTeX
     for rel in outputs[0]:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel

@@ -98,5 +98,5 @@ def test_a_notebook_runs_top_to_bottom_through_a_jupyter_server(server, tmp_path
     finally:
         _api(base, token, "DELETE", f"/api/kernels/{kernel['id']}")
     assert statuses == ["ok"] * len(code)
-    assert (tmp_path / "figures" / "01_report_sizes.pdf").stat().st_size > 0
+    assert (tmp_path / "figures" / "01_report_sizes_zh.pdf").stat().st_size > 0
     assert (tmp_path / "tables" / "01_reports.csv").read_text(encoding="utf-8").count("\n") == 10

@@ -1,5 +1,7 @@
 """The notebooks run headlessly through papermill; a failing notebook is reported, the others finish."""
 
+import re
+
 import nbformat
 import pandas as pd
 import pytest
@@ -22,9 +24,23 @@ def test_notebooks_are_committed_clean_with_parameters(path):
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_share_one_set_up_call_and_one_year(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    setup = code[1]
+    assert setup.count("notebook.setup(") == 1 and "years=years" in setup
+    assert "load_corpus" not in setup and "set_style" not in setup
+    every = "\n".join(code)
+    # figures in both languages through one helper; years only through the set-up call (reports.year)
+    assert "for lg in" not in every and "save_figure" not in every and "plt.subplots" not in every
+    assert re.search(r"\[\"(?:plan_year|target_year|review_year)\"\]\.isin", every) is None
+    assert every.count("notebook.save_both(") >= 2
+
+
 def _failing_notebook(folder):
     nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell("out_dir = None")
+    params = nbformat.v4.new_code_cell("out_dir = None  # str or None: run folder")
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise KeyError('no such report')")]
     nb.metadata["kernelspec"] = {"name": batch.KERNEL_NAME, "display_name": "Python (reportlib)", "language": "python"}
@@ -52,8 +68,9 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     executed = nbformat.read(overview, as_version=4)
     assert any(c.get("outputs") for c in executed.cells if c.cell_type == "code")
     for name in ("01_report_sizes", "01_report_parts"):
-        for ext in ("pdf", "svg", "png"):
-            assert (run_dir / "figures" / f"{name}.{ext}").stat().st_size > 0
+        for lang in ("zh", "en"):
+            for ext in ("pdf", "svg", "png"):
+                assert (run_dir / "figures" / f"{name}_{lang}.{ext}").stat().st_size > 0
     reports = pd.read_csv(run_dir / "tables" / "01_reports.csv")
     assert len(reports) == 9 and reports.loc[0, "report_id"] == "jianggan-2014-gov"
     for name in ("02_target_heatmap", "02_ambition", "02_results_by_report_type"):
@@ -77,13 +94,17 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
 
 def test_parameters_reach_the_notebook(tmp_path):
     (overview,) = [p for p in NOTEBOOKS if p.name.startswith("01_")]
-    result = batch.run_notebook(overview, tmp_path, {"places": ["下城区"], "lang": "en"})
+    result = batch.run_notebook(overview, tmp_path, {"places": ["上城区"], "years": [2013], "lang": "en"})
     assert result.ok, result.error
     reports = pd.read_csv(tmp_path / "tables" / "01_reports.csv")
-    assert list(reports.report_id) == ["xiacheng-2018-party", "xiacheng-2018-gov"]
-    text = "".join(PdfReader(tmp_path / "figures" / "01_report_parts.pdf").pages[0].extract_text().split())
-    assert "XiachengDistrict2018Governmentreport" in text  # lang="en" labels
-    assert "下城区" not in text
+    # years select by reports.year, the year of the ids: the four Shangcheng reports of January 2013
+    assert list(reports.report_id) == ["shangcheng-2013-party", "shangcheng-2013-npc", "shangcheng-2013-gov",
+                                       "shangcheng-2013-cppcc"]
+    assert set(reports.year) == {2013} and set(reports.review_year) == {2012}
+    en = "".join(PdfReader(tmp_path / "figures" / "01_report_parts_en.pdf").pages[0].extract_text().split())
+    assert "ShangchengDistrict2013Governmentreport" in en and "上城区" not in en
+    zh = "".join(PdfReader(tmp_path / "figures" / "01_report_parts_zh.pdf").pages[0].extract_text().split())
+    assert "上城区2013政府工作报告" in zh  # both languages saved, whichever is shown
 
 
 @pytest.mark.parametrize(

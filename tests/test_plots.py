@@ -24,12 +24,12 @@ def texts(fig) -> list[str]:
 
 
 def test_target_heatmap_shows_every_target_and_the_dropped_ones(corpus):
-    zh = texts(plots.target_heatmap(corpus.targets, "zh"))
+    zh = texts(plots.target_heatmap(*compare.target_grid(corpus.targets, "zh"), "zh"))
     assert "10%以上" in zh and "8%左右" in zh and "−4%" in zh
     assert zh.count("未设定") == 2  # Jianggan 2020 dropped industrial value added and energy intensity
     assert "完成上级\n下达任务" in zh
     assert "江干区 2020 政府工作报告" in zh
-    en = texts(plots.target_heatmap(corpus.targets, "en"))
+    en = texts(plots.target_heatmap(*compare.target_grid(corpus.targets, "en"), "en"))
     assert en.count("absent") == 2 and "≥10%" in en and "24500 units" in en
     assert "Jianggan District 2020 Government report" in en
 
@@ -52,7 +52,7 @@ def test_type_comparison_chart(corpus):
 def test_empty_selections_draw_a_note_not_an_error(corpus):
     empty = pd.DataFrame(columns=["report_id"])
     for fig in (plots.ambition_chart(empty, "en"), plots.type_comparison_chart(empty, "year", "en"),
-                plots.target_heatmap(corpus.targets.iloc[0:0], "en")):
+                plots.target_heatmap(*compare.target_grid(corpus.targets.iloc[0:0], "en"), "en")):
         assert [t.get_text() for ax in fig.axes for t in ax.texts] == ["No comparable data in the selected reports"]
 
 
@@ -89,3 +89,25 @@ def test_rhetoric_figures(corpus):
                    lambda r: r.metadata.report_type == "government_work_report", cache=False)
     chart = plots.keyness_chart(k, 5, "en")
     assert len(chart.axes[0].patches) == 10 and "党建" in texts(chart)
+
+
+def test_target_grid_is_what_the_heatmap_colours(corpus):
+    cells, values = compare.target_grid(corpus.targets, "zh")
+    assert list(cells.index) == list(values.index) and list(cells.columns) == list(values.columns)
+    assert cells.loc["江干区 2014 政府工作报告", "地区生产总值"] == "7.5%"
+    assert values.loc["江干区 2014 政府工作报告", "地区生产总值"] == 7.5
+    assert (cells == "未设定").sum().sum() == 2
+
+
+def test_corpus_overview_figures_in_both_languages(corpus):
+    from reportlib.analysis.parts import part_shares, part_sizes
+
+    zh, en = (texts(plots.report_sizes(corpus.reports, lg)) for lg in ("zh", "en"))
+    assert "下城区 2018 党委全会报告" in zh and "Xiacheng District 2018 Party committee report" in en
+    shares = part_shares(part_sizes(corpus.paragraphs), corpus.reports["report_id"])
+    assert list(shares.columns) == ["review", "plan", "livelihood", "glossary", "other"]
+    assert shares.loc["shangcheng-2013-npc", ["plan", "livelihood"]].tolist() == [0.0, 0.0]  # reviews only
+    assert ((shares.sum(axis=1) - 1).abs() < 1e-5).all()
+    fig = plots.report_parts(shares, corpus.reports, "en")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+        "Review of the past year", "Plan for the coming year", "Livelihood projects", "Glossary", "Other"]

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..lang.indicators import label as indicator_label
-from ..lang.labels import label
+from ..lang.labels import label, place_label
 from ..lang.numbers import unit_label
 
 _EN_QUALIFIER = {"approx": "≈", "floor": "≥", "ceiling": "≤"}
@@ -102,6 +103,27 @@ def target_matrix(targets: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             line[indicator_label(ind, lang)] = text or (ABSENT[lang] if (r.report_id, ind) in dropped else "")
         out.append(line)
     return pd.DataFrame(out)
+
+
+def target_grid(targets: pd.DataFrame, lang: str = "zh") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the target heatmap draws: ``cells``, :func:`target_matrix` with one row label per
+    report ("上城区 2020 政府工作报告") as index and the indicators as columns (the targets as
+    written, ``absent``/未设定, or empty), and ``values``, the same grid holding each growth
+    target in % (signed: a decrease is negative; NaN for qualitative and level targets)."""
+    matrix = target_matrix(targets, lang)
+    if matrix.empty or len(matrix.columns) <= 4:
+        return pd.DataFrame(), pd.DataFrame()
+    # target_matrix already labels the report type in ``lang``
+    rows = [f"{place_label(r.place, lang)} {r.target_year} {r.report_type}" for r in matrix.itertuples()]
+    cells = matrix.drop(columns=["place", "target_year", "report_type", "report_id"])
+    cells.index = rows
+    growth = targets[(targets["measure"] == "growth") & (targets["unit"] == "%") & targets["value"].notna()
+                     & (targets["indicator"].astype(str) != "other")]
+    values = pd.DataFrame(np.nan, index=cells.index, columns=cells.columns)
+    row_of = dict(zip(matrix["report_id"], rows))
+    for r in growth.itertuples():
+        values.loc[row_of[r.report_id], indicator_label(str(r.indicator), lang)] = _signed(r.value, r.direction)
+    return cells, values
 
 
 def _signed(value, direction):

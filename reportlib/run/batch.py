@@ -2,10 +2,10 @@
 
 ``reportlib run [NOTEBOOK ...] [-p name=value ...] [--grid name=v1,v2 ...] [--jobs N] [--out DIR]``
 
-* Parameters are checked against each notebook's parameters cell before anything runs. A
-  parameter's accepted types are read from its comment, written ``# <type>: <meaning>`` (``list
-  of str or None``, ``"zh" or "en"``, ``int``); an unknown name or a wrong type is an error that
-  lists the accepted parameters. Values are cast to plain Python types (numpy scalars, tuples,
+* Parameters are checked against each notebook's parameters cell before anything runs
+  (:mod:`reportlib.run.parameters`). A parameter's accepted types are read from its comment,
+  written ``# <type>: <meaning>`` (``list of str or None``, ``"zh" or "en"``, ``int``); a comment
+  without a type, an unknown name or a wrong type is an error that lists the accepted parameters. Values are cast to plain Python types (numpy scalars, tuples,
   paths) and, where the notebook takes a list, a single value becomes a one-element list
   (``--grid places=上城区,下城区`` gives ``places=["上城区"]`` and ``places=["下城区"]``).
 * Each notebook and parameter combination runs in its own process (a child Python that calls
@@ -19,13 +19,10 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as _dt
 import hashlib
-import itertools
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -38,10 +35,19 @@ from ..read.files import report_files
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
 
+from .parameters import (  # noqa: F401  parse_*, notebook_parameters: the grammar, for the runner's callers
+    RESERVED,
+    _slug,
+    check_parameters,
+    expand_grid,
+    notebook_parameters,
+    parse_grid,
+    parse_parameter,
+    plain,
+)
+
 KERNEL_NAME = "reportlib"
 KERNEL_DISPLAY_NAME = "Python (reportlib)"
-#: Parameters the runner sets itself.
-RESERVED = ("out_dir",)
 #: Fixed timestamp for reproducible outputs (1 January 2020).
 SOURCE_DATE_EPOCH = "1577836800"
 
@@ -72,149 +78,6 @@ def ensure_kernel() -> str:
                 f"{sys.executable} -m ipykernel install --sys-prefix --name {KERNEL_NAME}"
             )
     return KERNEL_NAME
-
-
-# --- parameters ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A parameter of a notebook's parameters cell."""
-
-    name: str
-    default: str
-    help: str
-    types: tuple[str, ...]  # alternatives: "None", "str", "int", "float", "bool", "list of str", '"zh"' …
-
-    def describe(self) -> str:
-        return f"{self.name} = {self.default}  # {self.help}"
-
-
-_SIMPLE = {"None": type(None), "str": str, "int": int, "float": float, "bool": bool}
-
-
-def _type_spec(help_text: str) -> tuple[str, ...]:
-    """The alternatives of a ``<type>: <meaning>`` comment; () when the comment states no type."""
-    spec = help_text.split(":", 1)[0] if ":" in help_text else ""
-    alternatives = tuple(a.strip() for a in re.split(r",\s*|\s+or\s+", spec) if a.strip())
-    known = all(a in _SIMPLE or re.fullmatch(r"list of (str|int|float)", a) or re.fullmatch(r'"[^"]*"', a)
-                for a in alternatives)
-    return alternatives if alternatives and known else ()
-
-
-def notebook_parameters(notebook: str | os.PathLike) -> dict[str, Parameter]:
-    """The parameters of a notebook's cell tagged ``parameters``."""
-    import papermill as pm
-
-    found = pm.inspect_notebook(str(notebook))
-    if not found:
-        raise ReportLibError(f"{notebook}: no cell tagged 'parameters'")
-    return {name: Parameter(name, str(p["default"]), str(p["help"]), _type_spec(str(p["help"])))
-            for name, p in found.items()}
-
-
-def plain(value):
-    """A value as plain Python (papermill would stringify numpy scalars, tuples and paths)."""
-    if hasattr(value, "item") and callable(value.item) and not isinstance(value, (list, tuple, dict, str)):
-        return value.item()
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    if isinstance(value, (list, tuple, set)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    return value
-
-
-def _matches(value, alternative: str) -> bool:
-    if alternative in _SIMPLE:
-        kind = _SIMPLE[alternative]
-        return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    m = re.fullmatch(r"list of (str|int|float)", alternative)
-    if m:
-        kind = _SIMPLE[m[1]]
-        return isinstance(value, list) and all(isinstance(v, kind) and not isinstance(v, bool) for v in value)
-    return value == alternative[1:-1]  # a quoted literal
-
-
-def _cast(value, alternatives: tuple[str, ...]):
-    """``value`` made to fit one of the alternatives, or raise ValueError."""
-    if not alternatives or any(_matches(value, a) for a in alternatives):
-        return value
-    for a in alternatives:
-        m = re.fullmatch(r"list of (str|int|float)", a)
-        if m and not isinstance(value, list):  # one value where a list is taken
-            single = _cast(value, (m[1],))
-            return [single]
-        if a in ("int", "float") and isinstance(value, str):
-            try:
-                return _SIMPLE[a](value)
-            except ValueError:
-                continue
-        if a == "float" and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        if a == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-    raise ValueError
-
-
-def check_parameters(notebook: str | os.PathLike, values: dict) -> dict:
-    """``values`` validated and cast for ``notebook``; a clear error for an unknown name or a
-    wrong type, listing the parameters the notebook accepts."""
-    accepted = notebook_parameters(notebook)
-    listing = "\n".join(f"  {p.describe()}" for p in accepted.values() if p.name not in RESERVED)
-    out = {}
-    for name, value in values.items():
-        if name in RESERVED:
-            raise ReportLibError(f"{name} is set by the runner (use --out for the run folder)")
-        if name not in accepted:
-            raise ReportLibError(f"{Path(notebook).name} has no parameter {name!r}; it accepts:\n{listing}")
-        value = plain(value)
-        try:
-            out[name] = _cast(value, accepted[name].types)
-        except ValueError:
-            raise ReportLibError(
-                f"{Path(notebook).name}: {name}={value!r} is not {' or '.join(accepted[name].types)}; "
-                f"it accepts:\n{listing}") from None
-    return out
-
-
-def parse_parameter(text: str) -> tuple[str, object]:
-    """``name=value`` from the command line; the value is a Python literal when it parses as
-    one (``years=[2018, 2019]``, ``lang='en'``), else a string (``lang=en``)."""
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip().isidentifier():
-        raise ReportLibError(f"parameter {text!r} is not of the form name=value")
-    return name.strip(), _literal(value)
-
-
-def _literal(value: str):
-    try:
-        return ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        return value
-
-
-def parse_grid(text: str) -> tuple[str, list]:
-    """``name=v1,v2,…`` from the command line: one run per value."""
-    name, sep, values = text.partition("=")
-    if not sep or not name.strip().isidentifier() or not values:
-        raise ReportLibError(f"grid {text!r} is not of the form name=v1,v2,...")
-    return name.strip(), [_literal(v.strip()) for v in values.split(",") if v.strip()]
-
-
-def expand_grid(grid: dict[str, list]) -> list[dict]:
-    """Every combination of the grid's values ([{}] for no grid)."""
-    names = list(grid)
-    return [dict(zip(names, combo)) for combo in itertools.product(*(grid[n] for n in names))]
-
-
-def _slug(combo: dict) -> str:
-    def text(v):
-        return "+".join(map(text, v)) if isinstance(v, list) else str(v)
-
-    slug = ",".join(f"{k}={text(v)}" for k, v in combo.items())
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", slug) or "run"
 
 
 # --- running -------------------------------------------------------------------------------

@@ -16,26 +16,6 @@ from ..lang.indicators import label as indicator_label
 from ..lang.labels import label, place_label
 from ..tables.livelihood import domain_label
 
-_TEXT = {
-    "target": {"zh": "增长目标(%)", "en": "Growth target (%)"},
-    "ambition": {"zh": "目标 − 上年实绩(百分点)", "en": "Target − last year's result (percentage points)"},
-    "growth": {"zh": "增长率(%)", "en": "Growth (%)"},
-    "level_gap": {"zh": "与政府工作报告之差(%)", "en": "Difference from the government report (%)"},
-    "rates": {"zh": "增长率", "en": "Growth rates"},
-    "levels": {"zh": "总量", "en": "Levels"},
-    "empty": {"zh": "所选报告中没有可比数据", "en": "No comparable data in the selected reports"},
-    "items": {"zh": "项目数", "en": "Items"},
-    "listed": {"zh": "列出的项目", "en": "Items listed"},
-    "to_adopt": {"zh": "拟确定项目数", "en": "Items to adopt"},
-    "share_items": {"zh": "项目占比", "en": "Share of items"},
-    "quantified": {"zh": "有量化指标的项目", "en": "Items with a quantity"},
-    "not_quantified": {"zh": "无量化指标的项目", "en": "Items without a quantity"},
-    "deputies_vote": {"zh": "人大代表票决", "en": "Chosen by deputies' vote"},
-    "government": {"zh": "政府确定", "en": "Chosen by the government"},
-    "per_10k": {"zh": "每万字出现次数", "en": "Occurrences per 10,000 characters"},
-    "year": {"zh": "年份", "en": "Year"},
-    "log_ratio": {"zh": "对数比(正值:前一组更常用)", "en": "Log ratio (positive: more frequent in the first group)"},
-}
 
 
 
@@ -50,13 +30,14 @@ def _empty(lang: str):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 1.5))
-    ax.text(0.5, 0.5, _TEXT["empty"][lang], ha="center", va="center")
+    ax.text(0.5, 0.5, _t("empty", lang), ha="center", va="center")
     ax.set_axis_off()
     return fig
 
 
 def _t(key: str, lang: str) -> str:
-    return _TEXT[key][lang]
+    """An axis or legend text of the figures, from ``resources/labels.csv`` (kind ``figure``)."""
+    return label("figure", key, lang)
 
 
 def _report_name(place: str, year, report_type: str, lang: str) -> str:
@@ -70,26 +51,16 @@ def _wrap(text: str, width: int = 4) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def target_heatmap(targets: pd.DataFrame, lang: str = "zh"):
+def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
     """Reports × indicators: growth targets as colour, every target as written in its cell,
-    and targets the place dropped since its previous report marked ``未设定``/``absent``."""
+    and targets the place dropped since its previous report marked ``未设定``/``absent``; the
+    grid is :func:`reportlib.analysis.compare.target_grid` (``cells, values``) in ``lang``."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    text = compare.target_matrix(targets, lang)
-    if text.empty or len(text.columns) <= 4:
+    if cells.empty or cells.columns.empty:
         return _empty(lang)
-    # target_matrix already labels the report type in ``lang``
-    rows = [f"{place_label(r.place, lang)} {r.target_year} {r.report_type}" for r in text.itertuples()]
-    annot = text.drop(columns=["place", "target_year", "report_type", "report_id"])
-    annot.index = rows
-    growth = targets[(targets["measure"] == "growth") & (targets["unit"] == "%") & targets["value"].notna()
-                     & (targets["indicator"].astype(str) != "other")]
-    values = pd.DataFrame(np.nan, index=annot.index, columns=annot.columns)
-    for r in growth.itertuples():
-        row = rows[list(text.report_id).index(r.report_id)]
-        col = indicator_label(str(r.indicator), lang)
-        values.loc[row, col] = -r.value if r.direction == "decrease" else r.value
+    annot, rows = cells, list(cells.index)
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.5 * len(rows) + 2.2))
     sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
                 cbar_kws={"label": _t("target", lang), "shrink": 0.7})
@@ -340,4 +311,49 @@ def keyness_chart(table: pd.DataFrame, n: int = 12, lang: str = "zh"):
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set(xlabel=_t("log_ratio", lang), ylabel="")
     ax.tick_params(axis="y", labelsize=7)
+    return fig
+
+
+# --- corpus overview ------------------------------------------------------------------------
+def report_sizes(reports: pd.DataFrame, lang: str = "zh"):
+    """One bar per report (the ``reports`` table): its length in thousands of characters,
+    coloured by report type."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    from ..lang.labels import report_labels
+
+    if reports.empty:
+        return _empty(lang)
+    sizes = reports.assign(
+        report=report_labels(reports, lang),
+        type_label=[label("report_type", t, lang) for t in reports["report_type"].astype(str)],
+        thousands=reports["n_chars"] / 1000,
+    )
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(sizes) + 1.2))
+    sns.barplot(data=sizes, y="report", x="thousands", hue="type_label", dodge=False, ax=ax)
+    ax.set(xlabel=label("column", "n_chars_thousands", lang), ylabel="")
+    ax.legend(title=label("column", "report_type", lang), loc="lower right")
+    return fig
+
+
+def report_parts(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh"):
+    """One stacked bar per report: the share of its body in each part
+    (:func:`reportlib.analysis.parts.part_shares`; ``reports`` gives the bars' labels)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    from ..lang.labels import report_labels
+
+    if shares.empty:
+        return _empty(lang)
+    names = dict(zip(reports["report_id"], report_labels(reports, lang)))
+    grid = shares.copy()
+    grid.index = [names.get(i, i) for i in grid.index]
+    grid.columns = [label("part", str(p), lang) for p in grid.columns]
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(grid) + 1.2))
+    grid.plot(kind="barh", stacked=True, ax=ax, width=0.8, color=sns.color_palette("colorblind", len(grid.columns)))
+    ax.invert_yaxis()
+    ax.set(xlabel=label("column", "share", lang), ylabel="", xlim=(0, 1))
+    ax.legend(title=label("column", "part", lang), bbox_to_anchor=(1.01, 1), loc="upper left")
     return fig

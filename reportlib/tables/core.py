@@ -171,27 +171,3 @@ def glossary_table(reports: Sequence[Report]) -> pd.DataFrame:
                 raw_start=raw_start, raw_end=raw_end,
             ))
     return frame(rows, GLOSSARY_COLUMNS, ints=["entry_no", "paragraph_no", "start", "end", "raw_start", "raw_end"])
-
-
-def part_sizes(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Characters per report and part, with each part's share of the report's body.
-
-    Takes the ``paragraphs`` table; header lines are left out. Columns: ``report_id``,
-    ``part``, ``n_chars``, ``share`` (0–1). Every report has a row for every part (zeros
-    included), in the order of ``PARTS``.
-    """
-    body = paragraphs[paragraphs["kind"] != "header"]
-    grid = (
-        body.groupby(["report_id", "part"], observed=False, sort=False)["n_chars"].sum()
-        .unstack("part", fill_value=0)
-        .reindex(columns=list(PARTS), fill_value=0)
-    )
-    order = list(dict.fromkeys(paragraphs["report_id"]))
-    grid = grid.reindex(order, fill_value=0)
-    out = grid.stack().rename("n_chars").reset_index()
-    out.columns = ["report_id", "part", "n_chars"]
-    totals = out.groupby("report_id", sort=False)["n_chars"].transform("sum")
-    out["share"] = (out["n_chars"] / totals.where(totals > 0)).fillna(0.0).round(6)
-    out["part"] = pd.Categorical(out["part"], categories=list(PARTS))
-    out["n_chars"] = out["n_chars"].astype("int64")
-    return out
