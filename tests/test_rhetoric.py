@@ -101,7 +101,7 @@ def test_slogans_found_in_the_seeds(corpus):
 
 
 def test_numerals_in_slogans_are_never_rewritten(corpus):
-    from reportlib.tables.targets import promises
+    from reportlib.lang.promises import promises
     from reportlib.parse.clean import clean
 
     for slogan in ("五水共治", "三改一拆", "最多跑一次", "四个意识"):

@@ -37,16 +37,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..lang.years import years_in
+from ..lang.chars import DATE_NUMERALS, HAN
 
 CHECKS = ("place", "plan_year", "date", "speaker", "targets_passage", "gdp_target", "gdp_actuals", "livelihood_list")
 
-_CN = "〇○零0一二三四五六七八九十ΟОO"
+_CN = DATE_NUMERALS
 #: A delivery date as the first lines write it: 2014年1月20日, 二〇一四年一月二十日.
 STATED_DATE = re.compile(rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN}]{{4}}年[{_CN}]{{1,3}}月[{_CN}]{{1,3}}日")
 #: A head of government named in the first lines: "市长 张三", "代省长:李四", "国务院总理 王五".
 STATED_SPEAKER = re.compile(
     r"(?m)^[^\n]{0,30}?(?:总理|省长|市长|区长|县长|主席|州长|旗长|盟长|部长)[ \t\u3000:：*]*(?:\n\**)?(?!各位)"
-    r"[\u4e00-\u9fff·][\u4e00-\u9fff· \u3000]{1,7}\**[ \t\u3000]*$"
+    rf"[{HAN}·][{HAN}· \u3000]{{1,7}}\**[ \t\u3000]*$"
 )
 #: A main-targets sentence that states a GDP target.
 _CUE = re.compile(r"(?P<lead>[^,，;；。:：]{0,30}?)(?:主要|预期|调控)[^,，;；。:：]{0,6}?(?:目标|指标)(?:是|为|建议为)?\s*[:：]")

@@ -40,17 +40,18 @@ from ..errors import ReportLibError
 from ..lang.labels import report_year
 from ..paths import cache_dir, resource
 from ..tables.core import non_space
+from ..lang.chars import HAN, LIANG, ORDINALS
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..parse.report import Report
 
-_CJK_WORD = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\w+]*$")
+_CJK_WORD = re.compile(rf"^[{HAN}][{HAN}\w+]*$")
 #: Quoted phrases: “最多跑一次”, “五水共治”, “1+10” (no sentence punctuation inside).
 _QUOTED = re.compile(r"“(?P<s>[^“”\n,;。:!?]{2,12})”")
-_CN_NUM = "一二三四五六七八九十两"
+_CN_NUM = ORDINALS + LIANG
 #: Numeral formulas: 四个意识, 两个维护 / 三改一拆, 一岗双责 / 五水共治, 五气共治
-_NOT_NUM = rf"(?![{_CN_NUM}百千万亿零〇])[\u4e00-\u9fff]"
+_NOT_NUM = rf"(?![{_CN_NUM}百千万亿零〇])[{HAN}]"
 _NUMERAL_SLOGANS = (
     re.compile(rf"[{_CN_NUM}]个{_NOT_NUM}{{2}}"),
     re.compile(rf"(?<![{_CN_NUM}百千万])[{_CN_NUM}]{_NOT_NUM}[{_CN_NUM}双]{_NOT_NUM}"),

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from . import indicators
 from .numbers import Quantity, find_quantities, units
+from .chars import HAN, LIANG, ORDINALS
 
 _BRACKET = r"(?:\(\s*\))?"  # a parenthesis blanked by mask_brackets: 比上年(指2011年,下同)增长
 #: Verbs of change, with an optional aim and comparison: 力争增长, 同比增长, 比上年增长, 同口径分别增长
@@ -50,10 +51,10 @@ _AIM_ONLY = re.compile(r"(?P<aim>力争|确保|争取)$")
 _MULTIPLE = re.compile(r"(?:是|为|相当于)[^,;:。、]{1,12}?的$")
 _BARE_MEASURES = ("增加值", "总量", "总额")
 #: After a value that continues the last indicator, a noun means it counts something else.
-_OTHER_NOUN_AFTER = re.compile(r"(?!左右|上下|以上|以下|以内|之内|增长|下降|比|同比|较|和|及|与|是|为|的|占|、|,|;|。|:)[\u4e00-\u9fff]")
+_OTHER_NOUN_AFTER = re.compile(r"(?!左右|上下|以上|以下|以内|之内|增长|下降|比|同比|较|和|及|与|是|为|的|占|、|,|;|。|:)[" + HAN + "]")
 #: Words opening a clause that are not part of the indicator's name.
 _LEAD = re.compile(
-    r"^(?:[—–]+|(?:全力|努力|奋力)?(?:争取|力争|确保)|努力|[一二三四五六七八九十]+是|按[^,;:]{0,6}(?:口径|计算)|扣除[^,;:]{0,8}?后|“十.{0,2}五”(?:时期|期间)?|年均|年末|前三季度|上半年|(?:过去|近)?[五三两十](?:年来|年间|年)|去年|上年|当年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
+    r"^(?:[—–]+|(?:全力|努力|奋力)?(?:争取|力争|确保)|努力|[" + ORDINALS + "]+是|按[^,;:]{0,6}(?:口径|计算)|扣除[^,;:]{0,8}?后|“十.{0,2}五”(?:时期|期间)?|年均|年末|前三季度|上半年|(?:过去|近)?[五三两十](?:年来|年间|年)|去年|上年|当年|我省|我市|我区|我县|本市|本区|本县|其中|全年|预计|今年|明年|全区|全县|全市|共|累计|实现|完成|力争|确保|争取|同时|此外|并|且|另外|"
     r"\d{4}年|全年预计|预计全年|\(\s*\))+"
 )
 _TRAILING_CHANGE = re.compile(r"(?:实际)?(?:增长|下降|提高|降低|增加|减少)$")
@@ -141,7 +142,7 @@ def mask_brackets(text: str) -> str:
 
 #: A list whose last item sums it up is one indicator: "商贸、金融、文创、健康、信息五大产业",
 #: "节能减排、水和大气环境质量等约束性指标".
-_GROUP_NOUN = re.compile(r"等|[一二三四五六七八九十两]+(?:大|个|类|项)")
+_GROUP_NOUN = re.compile(rf"等|[{ORDINALS}{LIANG}]+(?:大|个|类|项)")
 #: "一二三产业" (and 一、二、三产业): the primary, secondary and tertiary sectors.
 _SECTORS = re.compile(r"^(?:第)?([一二三])、?([一二三])、?([一二三])?产(业)?(增加值)?$")
 
@@ -185,13 +186,13 @@ def _phrase_indicators(phrase: str, offset: int) -> list[tuple[str, str, int]]:
     return [(indicator, phrase[:end] if indicator != "other" else phrase, offset)]
 
 
-_VERB_INSIDE = re.compile(r"^([\u4e00-\u9fff]{1,8}?)(?:完成|实现)(增加值)$")
+_VERB_INSIDE = re.compile(rf"^([{HAN}]{{1,8}}?)(?:完成|实现)(增加值)$")
 #: The base a change starts from, after the indicator: 国内生产总值[由4638亿元](增加到7670亿元).
-_FROM_BASE = re.compile(r"(?<=[\u4e00-\u9fff])(?:由|从)[^,;:。由从]*$")
+_FROM_BASE = re.compile(rf"(?<=[{HAN}])(?:由|从)[^,;:。由从]*$")
 #: Words that may close an indicator phrase without belonging to it: 均增长, 实现恢复性增长.
 _TRAIL = re.compile(
     r"(?:\(\s*\)|均|都|分别|也|实现|保持|继续|有所|力争|确保|争取|要|预期|计划|预计|仍然|仍|依然|再次|首次|连续|一举|全年|共|总共|合计"
-    r"|(?:五年|三年|[一二三四五六七八九十]+年)?累计|近|约|逾|连跨|跨上|迈上|跨过|在[^,;:]{1,20}(?:情况|形势|背景|条件)下)+$"
+    r"|(?:五年|三年|[" + ORDINALS + "]+年)?累计|近|约|逾|连跨|跨上|迈上|跨过|在[^,;:]{1,20}(?:情况|形势|背景|条件)下)+$"
 )
 
 

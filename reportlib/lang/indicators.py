@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..errors import ReportLibError
 from ..paths import resource
+from .chars import HAN
 
 #: Vocabularies added with add_vocabulary: (path, text), kept as text so that worker processes
 #: and remote workers can be given the same state (:func:`vocabulary_state`).
@@ -54,7 +55,7 @@ RATE_SUFFIXES = ("上涨幅度", "涨幅", "增幅", "增长速度", "增速", "
 _NOT_HEAD_PREFIX = re.compile(r"贫困|低收入|困难|脱贫|职工|农民工|退休|低保|了|消除|低于|高于")
 #: … and a head that names an output takes only a place before it: 北京市生产总值, 本地生产总值,
 #: 西藏生产总值 (not 人均地区生产总值, 海洋生产总值).
-_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,6}(?:市|省|自治区|自治州|县|州|旗|盟)|本地|本省|本市|本区|本县|西藏|新疆|内蒙古|宁夏|广西")
+_PLACE_PREFIX = re.compile(rf"[{HAN}]{{1,6}}(?:市|省|自治区|自治州|县|州|旗|盟)|本地|本省|本市|本区|本县|西藏|新疆|内蒙古|宁夏|广西")
 _OUTPUT_HEADS = ("生产总值",)
 _MODIFIER = re.compile(f"(?:(?:{'|'.join(MODIFIERS)})的?)*")
 _SUFFIX = re.compile(f"(?:{'|'.join(SUFFIXES)})?")

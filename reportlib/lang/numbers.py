@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..paths import resource
+from .chars import DIGITS, LIANG, NUMBER_CHARS, NUMERALS, ZEROS
 
 _DIGITS = {
     "〇": 0, "○": 0, "零": 0, "0": 0, "Ο": 0, "О": 0, "O": 0,  # Greek, Cyrillic and Latin O typed for 〇
@@ -68,7 +69,7 @@ def parse_chinese_integer(text: str) -> int:
     return total + section + number
 
 
-_CN = "〇○零0一二两三四五六七八九十ΟОO"
+_CN = NUMERALS
 #: A date as reports write it: 2014年1月20日, 2013 年 1 月 21 日 (spaces already removed by
 #: the cleaner), or 二〇一四年一月二十日.
 DATE_PATTERN = rf"(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{4}}年[{_CN}]{{1,3}}月[{_CN}]{{1,3}}日)"
@@ -96,7 +97,7 @@ def parse_date(text: str) -> str | None:
 ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: A Chinese numeral as used in counts: 一千二百, 一万二千; a trailing 万 or 亿 (两万人) is matched
 #: as a multiplier, so that 万人 can stay a unit.
-CHINESE_NUMBER = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿][零〇○一二两三四五六七八九十百千]+)*"
+CHINESE_NUMBER = rf"[{NUMBER_CHARS}]+(?:[万亿][{NUMBER_CHARS}]+)*"
 MULTIPLIERS = {"千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
 _MULTIPLIER = "千万|百万|十万|万|亿"
 
@@ -167,7 +168,7 @@ def _value_unit(number: str, multiplier: str | None, unit: str | None) -> tuple[
     return value, unit
 
 
-_CN_DIGITS = "零〇○一二两三四五六七八九"
+_CN_DIGITS = ZEROS + DIGITS + LIANG
 #: A percentage in words: 百分之五, 百分之十三点四, 千分之八点五 (and 百分之五到百分之六).
 _CHINESE_PERCENT = re.compile(
     rf"(?P<kind>百分之|千分之)(?P<int>[{_CN_DIGITS}十百]+)(?:点(?P<dec>[{_CN_DIGITS}]+))?"

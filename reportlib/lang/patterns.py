@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from .numbers import DATE_PATTERN
+from .chars import DATE_NUMERALS, HAN as _CJK, HEADING_NUMERALS as _CN_NUM, ORDINALS, YEAR_DIGITS, ZEROS
 
-_CJK = r"\u4e00-\u9fff"
-_CN_NUM = "一二三四五六七八九十百"
 
 # --- enumerators (section numbers and list items) -------------------------------------------
 
@@ -80,10 +79,10 @@ def is_bare_title(line: str, max_chars: int = 25) -> bool:
 # --- header lines ---------------------------------------------------------------------------
 
 #: The last day of a meeting held over several: "5日至6日", "二十一日、二十二日".
-_LATER_DAY = r"(?:[至、和][\d〇○零一二三四五六七八九十]{1,3}日)"
+_LATER_DAY = rf"(?:[至、和][\d{ZEROS}{ORDINALS}]{{1,3}}日)"
 #: Chinese numerals of a loose date ("19年2月24日" with a two-digit year, "5日至6日").
-_LOOSE_DATE = (r"[\d〇○零一二三四五六七八九十ΟОO]{1,4}年[\d〇○零一二三四五六七八九十]{1,3}月"
-               rf"(?:[\d〇○零一二三四五六七八九十]{{1,3}}日{_LATER_DAY}?)?")
+_LOOSE_DATE = (rf"[\d{DATE_NUMERALS}]{{1,4}}年[\d{ZEROS}{ORDINALS}]{{1,3}}月"
+               rf"(?:[\d{ZEROS}{ORDINALS}]{{1,3}}日{_LATER_DAY}?)?")
 #: Titles a speaker line ends with, longest first.
 SPEAKER_TITLES = (
     "常务副区长", "常务副县长", "常务副市长", "常务副省长", "代区长", "代县长", "代市长", "代省长", "代主席", "代旗长",
@@ -110,7 +109,7 @@ SPEAKER_ROLE_LINE = re.compile(rf"^(?P<role>[{_CJK}()、,·]{{0,40}}?(?P<title>{
 #: "在四川省第十一届人民代表大会第四次会议上(2011年1月18日)", or the speaker after it
 #: "——2018年1月26日在海南省第六届人民代表大会第一次会议上海南省省长沈晓明"
 MEETING_LINE = re.compile(
-    rf"^(?:(?P<title>[^—–\-()]{{2,30}}?报告)\s*)?\(?(?:[—–\-]+\s*)?(?=在|\d|[〇○零一二三四五六七八九])(?:在)?"
+    rf"^(?:(?P<title>[^—–\-()]{{2,30}}?报告)\s*)?\(?(?:[—–\-]+\s*)?(?=在|\d|[{YEAR_DIGITS}])(?:在)?"
     rf"(?:(?P<date>{DATE_PATTERN}){_LATER_DAY}?|{_LOOSE_DATE})?[\s,]*"
     rf"(?:在|(?<=日))(?P<meeting>[^。!?;]{{2,80}}?(?:会议|全会|大会|常委会|会))"
     r"(?:上(?:的(?:工作)?(?:报告|讲话|发言)|作的报告|所作的报告|作(?:政府)?工作报告)?|(?:上)?通过|(?=\)|$))\)?"

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 
 from .numbers import parse_chinese_integer
+from .chars import DIGITS, ORDINALS, ZERO_LOOKALIKES, ZEROS
 
 _ARABIC_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-9])\d)年")
-_CHINESE_YEAR = re.compile(r"(?P<year>[一二][九〇○零0ΟО][〇○零0ΟО一二三四五六七八九]{2})年")
+_CHINESE_YEAR = re.compile(rf"(?P<year>[一二][九{ZEROS}0{ZERO_LOOKALIKES}][{ZEROS}0{ZERO_LOOKALIKES}{DIGITS}]{{2}})年")
 #: "十三五", "“九五”", "十二五" (the ordinal of a five-year plan, 十四五 = the 14th plan).
-_FYP_SHORT = re.compile(r"(?<![一二三四五六七八九十第])(?P<n>十[一二三四五六七八九]?|[六七八九])五(?=”|’|\"|时期|期间|规划|计划|末|以来|开局|发展|目标|$)")
+_FYP_SHORT = re.compile(r"(?<![" + ORDINALS + "第])(?P<n>十[" + DIGITS + "]?|[六七八九])五(?=”|’|\"|时期|期间|规划|计划|末|以来|开局|发展|目标|$)")
 #: "第十个五年计划", "第十一个五年规划", "第一个五年计划"
-_FYP_LONG = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
+_FYP_LONG = re.compile(rf"第(?P<n>[{ORDINALS}]{{1,3}})个五年(?:计划|规划)")
 
 
 def years_in(text: str) -> list[int]:

@@ -29,9 +29,8 @@ from . import structure
 from .clean import fold_width
 from ..lang.numbers import DATE_PATTERN, parse_date
 from ..paths import resource
+from ..lang.chars import HAN as _CJK, ORDINALS as _CN
 
-_CN = "一二三四五六七八九十"
-_CJK = r"\u4e00-\u9fff"
 #: What a place's name ends with, longest first: 新疆维吾尔自治区, 恩施土家族苗族自治州, 浦东新区, 义乌市.
 UNIT_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "林区", "特区", "地区", "省", "市", "区", "县",
                  "旗", "州", "盟")

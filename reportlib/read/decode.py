@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import BinaryFileError, EmptyFileError, EncodingError, InputFileError, NotChineseError
 from .frontmatter import FrontMatter, split_front_matter
+from ..lang.chars import CJK as _CJK
 
 PathLike = str | os.PathLike
 
@@ -27,7 +28,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"{\\rtf", "an RTF document"),
 )
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Control characters other than tab and line breaks (category Cc): a sign of binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MIN_CJK = 20

@@ -7,6 +7,8 @@ Each function takes library tables and returns a matplotlib Figure drawn in the 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,9 @@ from .figures import WIDTH_DOUBLE
 from ..lang.indicators import label as indicator_label
 from ..lang.labels import label, place_label
 from ..tables.livelihood import domain_label
+from ..lang.chars import HAN
+
+_HAN = re.compile(f"[{HAN}]")
 
 
 
@@ -46,7 +51,7 @@ def _report_name(place: str, year, report_type: str, lang: str) -> str:
 
 def _wrap(text: str, width: int = 4) -> str:
     """Break a long Chinese cell text into lines of ``width`` characters: 完成上级\n下达任务."""
-    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") <= width + 1:
+    if len(_HAN.findall(text)) <= width + 1:
         return text
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 

@@ -31,12 +31,12 @@ from ..lang.patterns import ITEM_SHI, enumerator
 from ..parse.metadata import REPORT_TYPES
 from ..parse.structure import TABLE_ROW_NUMBER, split_sentences
 from .frame import frame
-from .targets import promises_in
+from ..lang.promises import promises_in
+from ..lang.chars import ORDINALS as _CN
 
 if TYPE_CHECKING:
     from ..parse.report import Report
 
-_CN = "一二三四五六七八九十"
 #: Inline item markers, by style: "…确保年内完成:一是…;二是…", "…审议:1.建设…。2.加快…", "。(1)…(2)…"
 _INLINE = {
     "shi": re.compile(rf"(?:^|(?<=[:;。!,]))\s*(?P<n>[{_CN}]+)是"),
