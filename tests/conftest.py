@@ -1,16 +1,24 @@
-"""Shared fixtures: the bundled corpus, loaded once per test session."""
+"""Shared fixtures and helpers: the bundled corpus (loaded once per test session), the case
+tables of ``tests/fixtures``, and the helpers and checks several test modules use."""
 
 from __future__ import annotations
 
+import csv
+import re
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import reportlib
 from reportlib.paths import bundled_data_dir
 
 DATA = bundled_data_dir()
+FIXTURES = Path(__file__).parent / "fixtures"
+#: The folder next to the repository: the sources of the bundled files (``seeds``) and the
+#: development corpora (``corpora``), where they are around.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -20,24 +28,60 @@ def corpus() -> reportlib.Corpus:
         return reportlib.load_corpus()
 
 
-@pytest.fixture(scope="session")
-def raw_text():
-    """The decoded text of a bundled file by name prefix ("003")."""
-    cache: dict[str, str] = {}
-
-    def get(prefix: str) -> str:
-        if prefix not in cache:
-            (path,) = sorted(DATA.glob(f"{prefix}_*.txt"))
-            cache[prefix] = reportlib.read_raw(path).text
-        return cache[prefix]
-
-    return get
-
-
 def seed(prefix: str) -> Path:
     (path,) = sorted(DATA.glob(f"{prefix}_*.txt"))
     return path
 
+
+def checksums() -> dict[str, str]:
+    """``data/SHA256SUMS``: bundled file name -> its SHA-256."""
+    lines = (DATA.parent / "SHA256SUMS").read_text().splitlines()
+    return {name: digest for digest, name in (line.split() for line in lines)}
+
+
+def load_text(tmp_path: Path, text: str, name: str = "report.txt") -> reportlib.Corpus:
+    """The corpus of one file holding ``text``, its warnings silenced."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        return reportlib.load_corpus(path)
+
+
+def gold(path: Path) -> pd.DataFrame:
+    """A hand-coded table, every cell a string as written ("" where empty)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+_INTEGER = re.compile(r"-?\d+")
+
+
+def _cell(text: str, keep: bool):
+    if text == "":
+        return None
+    if keep:
+        return text
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    return {"True": True, "False": False}.get(text, text)
+
+
+def cases(name: str, *, id: tuple[str, ...], keep: tuple[str, ...] = ()) -> list:
+    """The rows of the case table ``tests/fixtures/<name>`` (a CSV file), one ``pytest.param``
+    holding a dict per row: an empty cell is None, an integer-looking cell an int, ``True`` and
+    ``False`` are booleans, except in the columns ``keep`` (strings as written). The test id
+    joins the row's non-empty ``id`` cells."""
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    params, seen = [], set()
+    for n, row in enumerate(rows, start=2):
+        assert None not in row and None not in row.values(), f"{name}, line {n}: wrong number of cells"
+        case = {column: _cell(value, column in keep) for column, value in row.items()}
+        label = "-".join(str(case[c])[:40] for c in id if case[c] is not None)
+        assert label not in seen, f"{name}, line {n}: the id {label!r} is taken"
+        seen.add(label)
+        params.append(pytest.param(case, id=label))
+    return params
 
 
 def squeeze(text: str) -> str:

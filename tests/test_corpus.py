@@ -1,95 +1,57 @@
 """Loading the bundled corpus: 9 reports with the metadata their own texts state."""
 
 import hashlib
-from pathlib import Path
+import re
 
-import pandas as pd
 import pytest
 
 import reportlib
-from reportlib.paths import bundled_data_dir
+from reportlib.parse.clean import fold_width
 
-N = None  # not stated in the text
+from .conftest import DATA, SHARED, checksums, seed, squeeze
 
-# What each text says about itself (header lines, salutations, part headings); see the comments
-# for the line each value comes from.
-EXPECTED = {
-    # 000: "2014年1月20日在江干区第十四届人民代表大会第三次会议上" / "江干区人民政府区长  滕勇"
-    "jianggan-2014-gov": dict(source_file="000_0fdef7f98de9efbf.txt", report_no=1, place="江干区",
-                              report_type="government_work_report", title="政府工作报告",
-                              meeting="江干区第十四届人民代表大会第三次会议", date="2014-01-20", speaker="滕勇",
-                              speaker_title="区长", review_year=2013, plan_year=2014, is_abstract=False),
-    # 001: no header; "我代表上城区人民政府", "2019年工作回顾", "2020年重点工作"
-    "shangcheng-2020-gov": dict(source_file="001_1414ce5ab7516e0e.txt", report_no=1, place="上城区",
-                                report_type="government_work_report", title=N, meeting=N, date=N, speaker=N,
-                                speaker_title=N, review_year=2019, plan_year=2020, is_abstract=False),
-    # 002: web page "前景目标"; "2020年全区经济社会发展的主要预期目标是"; no review part
-    "jianggan-2020-gov": dict(source_file="002_4e54d764820ff8e8.txt", report_no=1, place="江干区",
-                              report_type="government_work_report", title="前景目标", meeting=N, date=N, speaker=N,
-                              speaker_title=N, review_year=N, plan_year=2020, is_abstract=True),
-    # 003 #1: "——在区委十届三次全会上的报告" / "(2017年12月29日)" / "中共下城区委书记 陈卫强"
-    "xiacheng-2018-party": dict(source_file="003_170c4223534303fa.txt", report_no=1, place="下城区",
-                                report_type="party_committee_report", title="开启新时代全域中央商务区建设新征程",
-                                meeting="区委十届三次全会", date="2017-12-29", speaker="陈卫强",
-                                speaker_title="区委书记", review_year=2017, plan_year=2018, is_abstract=False),
-    # 003 #2: "——在杭州市下城区第十五届人民代表大会第二次会议上" / "(2018年1月30日)" / "下城区人民政府区长 柴世民"
-    "xiacheng-2018-gov": dict(source_file="003_170c4223534303fa.txt", report_no=2, place="下城区",
-                              report_type="government_work_report", title="政府工作报告",
-                              meeting="杭州市下城区第十五届人民代表大会第二次会议", date="2018-01-30", speaker="柴世民",
-                              speaker_title="区长", review_year=2017, plan_year=2018, is_abstract=False),
-    # 004 #1: "…(摘要)" / "(2013年1月5日)" / "中共上城区委书记 陈红英"; "2012年是…的一年"; the four
-    # reports of 004 state no plan year: delivered in January 2013, they plan 2013
-    "shangcheng-2013-party": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=1, place="上城区",
-                                  report_type="party_committee_report",
-                                  title="科学发展 智慧增长 为谱写上城人民美好生活新篇章而奋斗(摘要)",
-                                  meeting="中共上城区委九届六次全体(扩大)会议", date="2013-01-05", speaker="陈红英",
-                                  speaker_title="区委书记", review_year=2012, plan_year=2013, is_abstract=True),
-    "shangcheng-2013-npc": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=2, place="上城区",
-                                report_type="npc_standing_committee_report",
-                                title="杭州市上城区第十四届人民代表大会 常务委员会工作报告(摘要)",
-                                meeting="上城区第十四届人民代表大会第二次会议", date="2013-01-23", speaker="丁晓芳",
-                                speaker_title="人大常委会主任", review_year=2012, plan_year=2013, is_abstract=True),
-    "shangcheng-2013-gov": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=3, place="上城区",
-                                report_type="government_work_report", title="政府工作报告(摘要)",
-                                meeting="上城区第十四届人民代表大会第二次会议", date="2013-01-21", speaker="缪承潮",
-                                speaker_title="区长", review_year=2012, plan_year=2013, is_abstract=True),
-    # 004 #4: "政协上城区第四届委员会主席 余 勇"
-    "shangcheng-2013-cppcc": dict(source_file="004_a7b482f5ab2a16e2.txt", report_no=4, place="上城区",
-                                  report_type="cppcc_standing_committee_report",
-                                  title="中国人民政治协商会议第四届 杭州市上城区委员会常务委员会工作报告(摘要)",
-                                  meeting="政协第四届杭州市上城区委员会第二次会议", date="2013-01-21", speaker="余勇",
-                                  speaker_title="政协主席", review_year=2012, plan_year=2013, is_abstract=True),
+# The metadata each report states about itself: tests/fixtures/metadata_cases.csv (test_metadata.py).
+REPORT_IDS = ["jianggan-2014-gov", "shangcheng-2020-gov", "jianggan-2020-gov", "xiacheng-2018-party",
+              "xiacheng-2018-gov", "shangcheng-2013-party", "shangcheng-2013-npc", "shangcheng-2013-gov",
+              "shangcheng-2013-cppcc"]
+
+#: The header line of each dated report that states its date, as printed in its file, and that date.
+DATE_LINES = {
+    "jianggan-2014-gov": ("2014年1月20日在江干区第十四届人民代表大会第三次会议上", "2014-01-20"),
+    "xiacheng-2018-party": ("(2017年12月29日)", "2017-12-29"),
+    "xiacheng-2018-gov": ("(2018年1月30日)", "2018-01-30"),
+    "shangcheng-2013-party": ("(2013年1月5日)", "2013-01-05"),
+    "shangcheng-2013-npc": ("(2013年1月23日)", "2013-01-23"),
+    "shangcheng-2013-gov": ("(2013 年 1 月 21 日)", "2013-01-21"),
+    "shangcheng-2013-cppcc": ("(2013年1月21日)", "2013-01-21"),
 }
+_WRITTEN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def test_bundled_raw_files_match_data_sha256sums():
+    sums = checksums()
+    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(sums)
+    for name, digest in sums.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest
 
 
 def test_bundled_raw_files_are_byte_identical_to_their_sources():
-    data = bundled_data_dir()
-    sums = dict(reversed(line.split()) for line in (data.parent / "SHA256SUMS").read_text().splitlines())
-    assert sorted(p.name for p in data.glob("*.txt")) == sorted(sums)
-    for name, digest in sums.items():
-        assert hashlib.sha256((data / name).read_bytes()).hexdigest() == digest
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if seeds.is_dir():  # the workplace copy of the sources, when it is around
-        for name in sums:
-            assert (seeds / name).read_bytes() == (data / name).read_bytes()
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"the sources of the bundled files (a folder {seeds}) are not around")
+    for name in checksums():
+        assert (seeds / name).read_bytes() == (DATA / name).read_bytes(), name
 
 
 def test_nine_reports_in_file_order(corpus):
-    assert corpus.report_ids == list(EXPECTED)
+    assert corpus.report_ids == REPORT_IDS
     assert len(corpus) == 9
 
 
-@pytest.mark.parametrize("report_id", list(EXPECTED))
-def test_report_metadata(corpus, report_id):
-    row = corpus.reports.set_index("report_id").loc[report_id]
-    for column, expected in EXPECTED[report_id].items():
-        value = row[column]
-        value = None if pd.isna(value) else value
-        assert value == expected, column
-
-
-def test_evidence_lines_come_from_the_raw_text(corpus, raw_text):
-    """Every metadata value that was read from a line points at a line of its own report."""
+def test_evidence_lines_come_from_the_raw_text_and_the_date_line_states_the_date(corpus):
+    """Every metadata value that was read from a line points at a line of its own report; the
+    date's evidence is the header line stating it, whose year, month and day are the date."""
+    dated = {}
     for r in corpus:
         raw = r.raw.text
         start, end = r.paragraphs[0].raw_start, r.paragraphs[-1].raw_end
@@ -98,9 +60,19 @@ def test_evidence_lines_come_from_the_raw_text(corpus, raw_text):
                 p = r.paragraphs[e.paragraph]
                 assert start <= p.raw_start < p.raw_end <= end
                 assert e.line.startswith(p.text[:20]) or p.text.startswith(e.line[:20])
-        if r.metadata.date:
-            year, month, day = (int(x) for x in r.metadata.date.split("-"))
-            assert f"{year}" in raw[start:end] and f"{month}" in raw[start:end]
+        evidence = [e for e in r.metadata.evidence if e.field == "date"]
+        if r.metadata.date is None:
+            assert evidence == []
+            continue
+        (e,) = evidence
+        printed, date = DATE_LINES[r.report_id]
+        assert squeeze(e.line) == squeeze(fold_width(printed)) == squeeze(r.paragraphs[e.paragraph].text)
+        assert printed in raw[start:end]
+        year, month, day = (int(n) for n in _WRITTEN_DATE.search(squeeze(printed)).groups())
+        assert f"{year:04d}-{month:02d}-{day:02d}" == date == e.value == r.metadata.date
+        dated[r.report_id] = r.metadata.date
+    assert dated == {rid: date for rid, (_, date) in DATE_LINES.items()}
+    assert (dated["jianggan-2014-gov"], dated["xiacheng-2018-party"]) == ("2014-01-20", "2017-12-29")
 
 
 def test_reports_do_not_overlap_and_cover_their_files(corpus):
@@ -134,15 +106,12 @@ def test_place_sources(corpus):
 
 def test_tables_carry_provenance(corpus):
     """The raw span of every sentence holds the sentence (modulo the cleaning)."""
-    from reportlib.parse.clean import fold_width
-
     for r in corpus:
         raw = r.raw.text
         s = corpus.sentences[corpus.sentences.report_id == r.report_id]
         for row in s.sample(n=min(40, len(s)), random_state=0).itertuples():
             source = fold_width(raw[row.raw_start : row.raw_end])
-            squeezed = "".join(source.split()).replace("**", "").replace("#", "")
-            assert "".join(row.text.split()) == squeezed
+            assert squeeze(row.text) == squeeze(source).replace("**", "").replace("#", "")
             assert r.text[row.start : row.end] == row.text
 
 
@@ -180,7 +149,7 @@ def test_loading_is_deterministic(tmp_path, corpus):
 
 def test_duplicate_reports_get_unique_ids(tmp_path):
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_bytes((bundled_data_dir() / "000_0fdef7f98de9efbf.txt").read_bytes())
+        (tmp_path / name).write_bytes(seed("000").read_bytes())
     with pytest.warns(reportlib.ReportLibWarning, match="is taken"):
         corpus = reportlib.load_corpus(tmp_path)
     assert corpus.report_ids == ["jianggan-2014-gov", "jianggan-2014-gov-2"]
@@ -189,7 +158,6 @@ def test_duplicate_reports_get_unique_ids(tmp_path):
 
 def test_a_list_of_files(tmp_path):
     with pytest.warns(reportlib.ReportLibWarning):
-        corpus = reportlib.load_corpus([bundled_data_dir() / "004_a7b482f5ab2a16e2.txt",
-                                        bundled_data_dir() / "001_1414ce5ab7516e0e.txt"])
+        corpus = reportlib.load_corpus([seed("004"), seed("001")])
     assert corpus.report_ids == ["shangcheng-2020-gov", "shangcheng-2013-party", "shangcheng-2013-npc",
                                  "shangcheng-2013-gov", "shangcheng-2013-cppcc"]

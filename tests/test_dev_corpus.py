@@ -23,12 +23,12 @@ from reportlib.analysis.evaluation import score
 from reportlib.lang.numbers import units
 from reportlib.tables import registry
 
-from .conftest import check_table_contract
+from .conftest import FIXTURES, SHARED, check_table_contract, gold
 
 #: ``../shared/corpora`` next to the repository, or the folder that REPORTLIB_CORPORA names.
-CORPORA = Path(os.environ.get("REPORTLIB_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
+CORPORA = Path(os.environ.get("REPORTLIB_CORPORA") or SHARED / "corpora")
 CORPUS = CORPORA / "cn-gov-reports"
-GOLD = Path(__file__).parent / "fixtures" / "gold_dev"
+GOLD = FIXTURES / "gold_dev"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the development corpus is not at {CORPUS}")
 
@@ -36,10 +36,6 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the development co
 #: qualifier kind right; results also their period.
 TARGET_KEYS = ["source_file", "indicator", "measure", "direction", "value", "value_high", "unit", "qualifier_kind"]
 ACTUAL_KEYS = TARGET_KEYS + ["period"]
-
-
-def gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 def comparable(df: pd.DataFrame) -> pd.DataFrame:
@@ -59,7 +55,7 @@ def comparable(df: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def sample():
-    files = sorted(gold("reports").source_file)
+    files = sorted(gold(GOLD / "reports.csv").source_file)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", reportlib.ReportLibWarning)
         corpus = reportlib.load_corpus([CORPUS / f for f in files])
@@ -75,7 +71,7 @@ def test_table_contract_on_the_gold_sample(sample, name):
 
 
 def test_the_sample_is_drawn_as_documented():
-    reports = gold("reports")
+    reports = gold(GOLD / "reports.csv")
     assert len(reports) == 60 and reports.source_file.is_unique
     assert reports.source_file.str.startswith(("provincial/浙江省/", "major-cities/杭州市/", "major-cities/宁波市/",
                                                "major-cities/温州市/")).sum() >= 8
@@ -83,21 +79,21 @@ def test_the_sample_is_drawn_as_documented():
 
 
 def test_targets_f1_on_the_gold_sample(sample):
-    s = score(comparable(sample.targets), comparable(gold("targets")), TARGET_KEYS)
+    s = score(comparable(sample.targets), comparable(gold(GOLD / "targets.csv")), TARGET_KEYS)
     assert s.n_gold == 529
     assert s.f1 >= 0.97 and s.precision >= 0.99, (s, s.missed, s.spurious)
 
 
 def test_headline_results_f1_on_the_gold_sample(sample):
     extracted = sample.actuals[sample.actuals.indicator != "other"]  # the sample codes canonical results
-    s = score(comparable(extracted), comparable(gold("actuals")), ACTUAL_KEYS)
+    s = score(comparable(extracted), comparable(gold(GOLD / "actuals.csv")), ACTUAL_KEYS)
     assert s.n_gold == 939
     assert s.f1 >= 0.95, (s, s.missed, s.spurious)
 
 
 def test_livelihood_items_f1_on_the_gold_sample(sample):
     items = sample.livelihood
-    coded = gold("livelihood")
+    coded = gold(GOLD / "livelihood.csv")
     # an item matches the hand-coded item of the same report and number whose opening words it holds
     texts = {(r.source_file, str(r.item_no)): re.sub(r"\s", "", r.text) for r in items.itertuples()}
     coded["key"] = [str(r.item_no) if re.sub(r"\s", "", r.item_start)[:6] in texts.get((r.source_file, str(r.item_no)), "")
@@ -110,7 +106,7 @@ def test_livelihood_items_f1_on_the_gold_sample(sample):
 
 def test_metadata_of_the_gold_sample(sample):
     got = sample.reports.drop_duplicates("source_file").set_index("source_file")
-    coded = gold("reports").set_index("source_file")
+    coded = gold(GOLD / "reports.csv").set_index("source_file")
     for col in ("place", "level", "plan_year", "date", "speaker"):
         truth = coded[col].replace("", None)
         found = got[col].astype("string").reindex(truth.index)
@@ -195,7 +191,7 @@ def test_place_and_plan_year_right(whole):
     # year, and a few files are named by the year they review (tests/fixtures/dev_corpus_years.csv,
     # each checked against the date line of the text)
     named = r.source_file.str.extract(r"/(\d{4})[^/]*\.md$")[0].astype(float)
-    checked = pd.read_csv(Path(__file__).parent / "fixtures" / "dev_corpus_years.csv").set_index("source_file")
+    checked = pd.read_csv(FIXTURES / "dev_corpus_years.csv").set_index("source_file")
     truth = named.copy()
     listed = r.source_file.isin(checked.index)
     truth[listed] = r.source_file[listed].map(checked.plan_year)

@@ -1,11 +1,12 @@
 """Livelihood projects: items in every list style, the list's frame, domains and quantities."""
 
-import warnings
-
+import pandas as pd
 import pytest
 
-import reportlib
+from reportlib.parse.clean import fold_width
 from reportlib.tables.livelihood import classify, inline_items
+
+from .conftest import cases, load_text, squeeze
 
 
 def items(corpus, report_id):
@@ -19,15 +20,36 @@ def frame(corpus, report_id, kind="plan_list"):
     return row
 
 
+@pytest.mark.parametrize("case", cases("livelihood_cases.csv", id=("kind", "report_id", "item_no", "text"),
+                                       keep=("marker", "title", "text", "expected")))
+def test_livelihood_cases(corpus, case):
+    """``item``: the livelihood item ``item_no`` of the bundled report has that marker, title,
+    domain, selection and text, the text the report prints right after the marker;
+    ``inline_items``: the items :func:`inline_items` finds in ``text`` (``expected``, " | "
+    between items); ``classify``: the domain of ``text`` (with ``title``) and its domains
+    (``expected``, "|" between them)."""
+    if case["kind"] == "item":
+        li = corpus.livelihood
+        (row,) = li[(li.report_id == case["report_id"]) & (li.item_no == case["item_no"])].itertuples()
+        title = None if pd.isna(row.title) else row.title
+        assert (row.marker, title, row.domain, row.selection, row.text) == (
+            case["marker"], case["title"], case["domain"], case["selection"], case["text"])
+        text = corpus.text(case["report_id"])
+        assert text[row.start : row.end] == case["text"] and text[: row.start].endswith(case["marker"])
+    elif case["kind"] == "inline_items":
+        text = case["text"]
+        expected = case["expected"].split(" | ") if case["expected"] else []
+        assert [text[s:e] for _, _, s, e in inline_items(text)] == expected
+    else:
+        args = (case["text"], case["title"]) if case["title"] else (case["text"],)
+        assert classify(*args) == (case["domain"], case["expected"].split("|"))
+
+
 def test_jianggan_2014_ten_items_in_one_paragraph(corpus):
     """000: "一是…;二是…;…十是…" inside one paragraph, chosen by the government."""
     it = items(corpus, "jianggan-2014-gov")
     assert list(it.item_no) == list(range(1, 11)) and list(it.marker[:3]) == ["一是", "二是", "三是"]
-    assert it.text[0] == "新开工建设安置房50万平方米、竣工40万平方米,回迁安置5000套以上"
-    assert it.text[1] == "新增公共停车泊位1500个以上"
-    assert it.text[9] == "开展普及性应急救护培训10000人次、红十字现场救护员培训800人次。"
     assert set(it.selection) == {"government"} and it.title.isna().all()
-    assert list(it.domain[:3]) == ["housing", "transport_parking", "environment_water"]
     row = frame(corpus, "jianggan-2014-gov")
     assert (row.n_listed, row.selection) == (10, "government")
     assert "梳理出一批事关群众切身利益的实事" in row.statement
@@ -36,13 +58,8 @@ def test_jianggan_2014_ten_items_in_one_paragraph(corpus):
 def test_shangcheng_2020_twelve_candidates_by_vote(corpus):
     """001: "1.建设…。2.加快…" run together in one paragraph; the deputies vote."""
     it = items(corpus, "shangcheng-2020-gov")
-    assert len(it) == 12 and set(it.selection) == {"deputies_vote"}
-    assert it.title[0] == "建设“美好家园”"
-    assert it.text[0].startswith("建设“美好家园”。加快老旧小区微更新,开工110万平方米")
-    assert it.text[0].endswith("全区新增车位1700个。")
-    assert it.text[11] == "建设智慧餐饮共治平台。实现餐饮食品安全的智能管理和风险智能预警。"
-    assert (it.domain[1], it.domain[3], it.domain[4], it.domain[11]) == ("education", "elderly_care", "childcare",
-                                                                         "food_safety")
+    assert list(it.item_no) == list(range(1, 13)) and set(it.selection) == {"deputies_vote"}
+    assert list(it.marker) == [f"{n}." for n in range(1, 13)]
     row = frame(corpus, "shangcheng-2020-gov")
     assert (row.n_listed, row.n_candidates, row.selection) == (12, 12, "deputies_vote")
     assert "形成2020年12个民生实事候选项目" in row.statement
@@ -52,9 +69,7 @@ def test_jianggan_2020_ten_names_by_vote(corpus):
     """002: "(1)…(2)…" names only; "四是" inside item (4) is a typo of the source, not a list."""
     it = items(corpus, "jianggan-2020-gov")
     assert list(it.item_no) == list(range(1, 11)) and list(it.marker[:2]) == ["(1)", "(2)"]
-    assert it.title[0] == "生活小区雨污分流改造项目" and it.text[0] == "生活小区雨污分流改造项目。"
-    assert it.text[3] == "四是老旧小区综合提升改造项目。"
-    assert it.text[9] == "养老服务提升工程项目。"  # the closing sentence on the vote is not part of it
+    assert it.text[3] == "四是老旧小区综合提升改造项目。"  # verbatim, the typo kept
     row = frame(corpus, "jianggan-2020-gov")
     assert (row.n_listed, row.n_to_adopt, row.selection) == (10, 10, "deputies_vote")
 
@@ -62,23 +77,17 @@ def test_jianggan_2020_ten_names_by_vote(corpus):
 def test_xiacheng_2018_twelve_candidates_ten_to_adopt(corpus):
     """003: "1. …" ⏎ "2. …" one per line after a page-broken lead."""
     it = items(corpus, "xiacheng-2018-gov")
-    assert len(it) == 12 and list(it.marker[:2]) == ["1.", "2."]
-    assert it.text[0] == "完成旧住宅小区改造面积14.69万平方米;实行10个老旧小区“小区管家”服务。"
-    assert it.text[5] == "完成1200套临时租赁住房。"
-    assert it.text[11] == "开展送演出进基层60场。"
-    assert (it.domain[6], it.domain[9]) == ("health", "public_safety")
+    assert list(it.item_no) == list(range(1, 13)) and list(it.marker[:2]) == ["1.", "2."]
+    assert it.title.isna().all()
     row = frame(corpus, "xiacheng-2018-gov")
     assert (row.n_listed, row.n_candidates, row.n_to_adopt, row.selection) == (12, 12, 10, "deputies_vote")
 
 
 def test_item_texts_are_verbatim_spans(corpus):
-    from reportlib.parse.clean import fold_width
-
     for r in corpus:
         for row in items(corpus, r.report_id).itertuples():
             assert r.text[row.start : row.end] == row.text
-            raw = "".join(fold_width(r.raw.text[row.raw_start : row.raw_end]).split())
-            assert raw == "".join(row.text.split())
+            assert squeeze(fold_width(r.raw.text[row.raw_start : row.raw_end])) == squeeze(row.text)
 
 
 def test_review_statements(corpus):
@@ -97,29 +106,6 @@ def test_quantities(corpus):
     assert (care.verb, care.object, care.value, care.domain) == ("改造", "社区级居家养老服务照料中心", 10, "elderly_care")
     assert q.groupby("report_id").size().to_dict() == {"jianggan-2014-gov": 18, "shangcheng-2020-gov": 27,
                                                        "xiacheng-2018-gov": 25}
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("确保年内完成:一是新增泊位100个;二是改造公厕5座;三是新建幼儿园2所。", ["新增泊位100个", "改造公厕5座", "新建幼儿园2所。"]),
-        ("现提交大会审议:1.建设“美好家园”。加快改造。2.加快校舍建设。", ["建设“美好家园”。加快改造。", "加快校舍建设。"]),
-        ("办好十件实事。(1)生活小区改造项目。(2)交通出行项目。对票选确定的实事,区政府将确保办好。",
-         ["生活小区改造项目。", "交通出行项目。"]),
-        ("①新建托育机构3家;②改造养老照料中心10家。", ["新建托育机构3家", "改造养老照料中心10家。"]),
-        ("城市建设取得新进展,1.5亿元用于道路。", []),  # a decimal is not an item number
-    ],
-)
-def test_inline_items(text, expected):
-    assert [text[s:e] for _, _, s, e in inline_items(text)] == expected
-
-
-def load_text(tmp_path, text):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
-        return reportlib.load_corpus(path)
 
 
 HEAD = "各位代表:\n\n一、2019年工作回顾\n\n2019年,全县经济保持平稳增长。十件民生实事全面完成。\n\n二、2020年工作安排\n\n2020年是全面建成小康社会收官之年。\n\n"
@@ -150,12 +136,6 @@ def test_items_as_paragraphs_with_a_domain_lead(tmp_path):
     assert set(it.selection) == {"government"}
     q = corpus.quantities
     assert list(zip(q.item_no, q.value, q.unit)) == [(1, 2, "所"), (1, 600, "个"), (2, 3, "家"), (3, 5000, "人")]
-
-
-def test_classify():
-    assert classify("为80周岁以上老年人提供居家养老服务包") == ("elderly_care", ["elderly_care"])
-    assert classify("建设智慧餐饮共治平台。实现餐饮食品安全的智能管理", "建设智慧餐饮共治平台")[0] == "food_safety"
-    assert classify("开展主题活动") == ("other", ["other"])
 
 
 def test_domain_matrix_and_comparisons(corpus):

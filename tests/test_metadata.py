@@ -1,19 +1,36 @@
 """Header detection and metadata rules, on the seeds' header lines and on formats common elsewhere."""
 
-import warnings
-
+import pandas as pd
 import pytest
 
-import reportlib
-from reportlib.parse.metadata import find_header_blocks, infer_metadata, split_place
+from reportlib.parse.clean import fold_width
+from reportlib.parse.metadata import find_header_blocks, infer_metadata, is_bare_name, line_role, place_level, split_place
+
+from .conftest import cases, load_text, squeeze
 
 
-def load_text(tmp_path, text: str) -> reportlib.Corpus:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
-        return reportlib.load_corpus(path)
+@pytest.mark.parametrize("case", cases("metadata_cases.csv", id=("kind", "input", "field", "line"),
+                                       keep=("input", "line")))
+def test_metadata_cases(corpus, case):
+    """``report``: the column ``field`` of the bundled report ``input`` is ``expected`` (empty:
+    the text does not state it), and ``line``, where given, is a line of that report's part of
+    its file stating it; ``line_role``, ``is_bare_name``: the function of ``input``;
+    ``split_place``: the ``field`` part of ``input``; ``place_level``: the level of ``input`` in a
+    report holding ``line``."""
+    kind, given, field, expected = case["kind"], case["input"], case["field"], case["expected"]
+    if kind == "report":
+        row = corpus.reports.set_index("report_id").loc[given]
+        value = None if pd.isna(row[field]) else row[field]
+        assert value == expected
+        if case["line"]:
+            raw = corpus.report(given).raw.text[row.raw_start : row.raw_end]
+            assert squeeze(fold_width(case["line"])) in squeeze(fold_width(raw))
+    elif kind == "split_place":
+        assert dict(zip(("province", "city", "place"), split_place(given)))[field] == expected
+    elif kind == "place_level":
+        assert place_level(given, [case["line"]] if case["line"] else [])[0] == expected
+    else:
+        assert {"line_role": line_role, "is_bare_name": is_bare_name}[kind](given) == expected
 
 
 BODY = (
@@ -59,15 +76,6 @@ def test_body_lines_are_not_headers():
     assert find_header_blocks(texts, [0] * 4) == []
 
 
-@pytest.mark.parametrize(
-    "unit, parts",
-    [("杭州市下城区", (None, "杭州市", "下城区")), ("江干区", (None, None, "江干区")), ("义乌市", (None, None, "义乌市")),
-     ("浙江省杭州市", ("浙江省", None, "杭州市")), ("济南市市中区", (None, "济南市", "市中区"))],
-)
-def test_split_place(unit, parts):
-    assert split_place(unit) == parts
-
-
 def test_nothing_is_guessed():
     md = infer_metadata(["一年来,区委常委会坚持实谋至上,有效推动各项事业取得新成绩。"], [0], None)
     assert (md.place, md.date, md.speaker, md.report_type, md.review_year, md.plan_year, md.is_abstract) == (None,) * 7
@@ -85,17 +93,15 @@ def test_parenthesised_meeting_line_with_date(tmp_path):
 def test_markdown_footnotes_and_a_meeting_over_two_days(tmp_path):
     """A document collection's layout: a footnote on the title, its note under a two-day date,
     and the State Council named mid-sentence (real case: national/1964-part.md)."""
-    path = tmp_path / "1964-part.md"
-    path.write_text(
+    corpus = load_text(
+        tmp_path,
         "**1964年政府工作报告[^1]**\n\n(一九六四年十二月二十一日、二十二日)\n\n<!-- 本文来自文献选编 -->\n\n"
         "[^1]: (根据中共中央文件刊印)\n    这是在第三届全国人民代表大会第一次会议上作的报告。\n\n周恩来\n\n各位代表:\n\n"
         "根据中共中央的决定,我代表国务院向全国人民代表大会报告政府工作。\n\n"
         "一九六五年国民经济计划的主要指标是:工农业总产值增长百分之十一左右。\n",
-        encoding="utf-8",
+        name="1964-part.md",
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
-        row = reportlib.load_corpus(path).reports.iloc[0]
+    row = corpus.reports.iloc[0]
     assert (row.title, row.place, row.level, row.date, row.plan_year) == (
         "1964年政府工作报告", "全国", "national", "1964-12-21", 1965)
     assert "no header" not in row.warnings
