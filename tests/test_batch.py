@@ -122,6 +122,7 @@ def test_a_hung_notebook_is_killed_by_the_outer_timeout(tmp_path):
     assert not result.ok and result.error == "timed out after 8 s and was stopped"
 
 
+@pytest.mark.heavy
 def test_two_runs_give_identical_tables_and_figures(tmp_path):
     outputs = []
     for k in ("a", "b"):

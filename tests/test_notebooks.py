@@ -132,6 +132,7 @@ def test_rhetoric_notebook_with_a_custom_term_list(tmp_path):
     assert len(pd.read_csv(tmp_path / "tables" / "04_kwic.csv")) == 5
 
 
+@pytest.mark.heavy
 def test_notebooks_load_large_corpora_on_workers_with_the_cache(tmp_path):
     """jobs and cache reach load_corpus: the rhetoric notebook, which needs the texts, gives the
     same counts from a corpus tabulated by workers and cached as Parquet."""
