@@ -65,15 +65,14 @@ def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
 
     if cells.empty or cells.columns.empty:
         return _empty(lang)
-    annot, rows = cells, list(cells.index)
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.5 * len(rows) + 2.2))
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.5 * len(cells) + 2.2))
     sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
                 cbar_kws={"label": _t("target", lang), "shrink": 0.7})
     ax.grid(False)
     top = np.nanmax(values.values) if np.isfinite(values.values).any() else 0
-    for i, row in enumerate(annot.index):
-        for j, col in enumerate(annot.columns):
-            cell, value = annot.loc[row, col], values.loc[row, col]
+    for i, row in enumerate(cells.index):
+        for j, col in enumerate(cells.columns):
+            cell, value = cells.loc[row, col], values.loc[row, col]
             if not cell:
                 continue
             absent = cell == compare.ABSENT[lang]
