@@ -150,6 +150,20 @@ def test_values_read_from_real_sentences(sample):
     assert zz.estimated.all()
 
 
+def test_a_numbered_list_inside_a_shi_point():
+    """广州市 2016: "一是办好十件民生实事。…集中力量办好十件民生实事。1.加强食品安全监管;2.…;10.推动体育惠民。"
+    gives the ten projects numbered 1 to 10, not the point 一是."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        corpus = reportlib.load_corpus([CORPUS / "major-cities/广州市/2016.md"])
+    li = corpus.livelihood
+    assert list(li.item_no) == list(range(1, 11))
+    assert (li.text.iloc[0], li.text.iloc[-1]) == ("加强食品安全监管", "推动体育惠民。")
+    ll = corpus.livelihood_lists
+    (row,) = ll[ll.n_listed > 0].itertuples()
+    assert (row.n_listed, row.n_to_adopt) == (10, 10)
+
+
 # --- the whole corpus (CI runs these after the test command) -------------------------------
 
 @pytest.fixture(scope="module")

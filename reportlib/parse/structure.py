@@ -33,8 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang import patterns, years
-from ..lang.numbers import parse_chinese_integer
+from ..lang import lists, patterns, years
 from ..paths import resource
 
 PARTS: tuple[str, ...] = ("review", "plan", "livelihood", "glossary", "other")
@@ -51,14 +50,6 @@ _ANY_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年")
 _FIRST_SENTENCE = re.compile(r"[^。!?]{1,100}[。!?]")
 #: "办好民生实事项目。今年政府民生实事项目采取人大代表票决制。" -> run-in lead "办好民生实事项目"
 _RUN_IN_LEAD = re.compile(r"^(?P<lead>[^。!?,;:]{2,20})。")
-#: Inline list items: "…确保年内完成:一是新开工建设安置房…;二是…", "…审议:1.建设“美好家园”。2.…",
-#: "…十件民生实事项目。(1)生活小区雨污分流改造项目。(2)…"
-#: A Markdown table row whose first cell is a number: "|1|交通领域|持续推进交通拥堵点改造|…".
-TABLE_ROW_NUMBER = re.compile(r"^\|\s*(?P<num>\d{1,2})\s*\|")
-#: An unnumbered list after its lead: "…办好一批实事,主要是:A;B;C。" (three or more items).
-_UNNUMBERED_LIST = re.compile(r"(?:实事|项目)[^。:;]{0,12}?(?:主要是|主要有|包括|如下)?:[^;。]+;[^;。]+;[^;。]+")
-_INLINE_FIRST_ITEM = re.compile(r"(?:^|[:;。!?])\s*(?:一是|\(1\)|1[.、](?!\d)|①)")
-_INLINE_SECOND_ITEM = re.compile(r"[:;。!?,]\s*(?:二是|\(2\)|2[.、](?!\d)|②)")
 _SENTENCE_END = re.compile(r"(?:[。!?]+|…{1,2}|\.{3,})[”’」』)]*")
 #: A glossary entry "“井长制”:我区在全省率先…", "JCI:即国际医疗卫生机构认证…"
 _GLOSSARY_ENTRY = re.compile(r"^(?P<term>[^,;。!?:]{1,40}?)\s*:\s*(?P<definition>\S.*)$")
@@ -192,37 +183,16 @@ def detect_heading(text: str, markdown_level: int = 0) -> Heading | None:
     return None
 
 
-def _item_number(text: str) -> tuple[str, int] | None:
-    """``(style, number)`` of a paragraph that starts like a list item: 1. / (1) / ① / 一、 / (一) / 一是,
-    or a table row numbered in its first cell (|1|交通领域|…)."""
-    row = TABLE_ROW_NUMBER.match(text)
-    if row:
-        return "table", int(row["num"])
-    e = patterns.enumerator(text)
-    if e:
-        style, num = e[0], e[1]
-    else:
-        m = patterns.ITEM_SHI.match(text)
-        if not m:
-            return None
-        style, num = "shi", m["num"]
-    try:
-        value = ord(num) - 0x245F if style == "circled" else parse_chinese_integer(num)
-    except ValueError:
-        return None
-    return style, value
-
-
 def _item_run(texts: list[str], start: int) -> int:
     """End (exclusive) of the numbered items from ``start``: a run 1, 2, 3… in one style, with
     unnumbered paragraphs allowed between two items. ``start`` itself when no run starts there."""
-    first = _item_number(texts[start]) if start < len(texts) else None
-    if not first or first[1] != 1:
+    first = lists.item_marker(texts[start]) if start < len(texts) else None
+    if not first or first.number != 1:
         return start
-    style, expected, end, j = first[0], 2, start + 1, start + 1
+    style, expected, end, j = first.style, 2, start + 1, start + 1
     while j < len(texts):
-        item = _item_number(texts[j])
-        if item == (style, expected):
+        item = lists.item_marker(texts[j])
+        if item and (item.style, item.number) == (style, expected):
             expected, end = expected + 1, j + 1
         elif item is not None:
             break
@@ -275,16 +245,16 @@ def _livelihood_blocks(texts: list[str], parts: list[str], headings: list[Headin
     while i < n:
         t = texts[i]
         if parts[i] in ("plan", "other") and not (headings[i] and headings[i].standalone) and _cue("livelihood", "list", t):
-            first = _INLINE_FIRST_ITEM.search(t)
+            first = min((run[0][0].start() for run in lists.inline_runs(t)), default=None)
             cues = list(part_cues()[("livelihood", "list")].finditer(t))
             cue = cues[-1] if cues else None
             # the list follows its cue closely: "今年,集中力量办好10件实事:一是…", "认真办好民生重点实事。一是…"
-            before = [c for c in cues if first and c.start() < first.start()]
-            inline = bool(first and _INLINE_SECOND_ITEM.search(t) and before and first.start() <= before[-1].end() + 40)
+            before = [c for c in cues if first is not None and c.start() < first]
+            inline = bool(before and first <= before[-1].end() + 40)
             run_end = _item_run(texts, i + 1)
             # a list of paragraphs is announced at the end of the paragraph before it
             announced = cue is not None and (t.rstrip().endswith(":") or cue.end() >= len(t.rstrip()) - 60)
-            unnumbered = bool(_UNNUMBERED_LIST.search(t))
+            unnumbered = bool(lists.UNNUMBERED_LIST.search(t))
             if inline or (run_end > i + 2 and announced) or unnumbered:
                 j = run_end if run_end > i + 2 else i + 1
                 if j < n and j > i + 1 and not headings[j] and (_cue("livelihood", "list", texts[j]) or "票决" in texts[j]):

@@ -25,11 +25,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..lang.numbers import parse_chinese_integer
 from ..paths import resource
-from ..lang.patterns import ITEM_SHI, enumerator
+from ..lang import lists
 from ..parse.metadata import REPORT_TYPES
-from ..parse.structure import TABLE_ROW_NUMBER, split_sentences
+from ..parse.structure import split_sentences
 from .frame import frame
 from ..lang.promises import promises_in
 from ..lang.chars import ORDINALS as _CN
@@ -37,13 +36,6 @@ from ..lang.chars import ORDINALS as _CN
 if TYPE_CHECKING:
     from ..parse.report import Report
 
-#: Inline item markers, by style: "…确保年内完成:一是…;二是…", "…审议:1.建设…。2.加快…", "。(1)…(2)…"
-_INLINE = {
-    "shi": re.compile(rf"(?:^|(?<=[:;。!,]))\s*(?P<n>[{_CN}]+)是"),
-    "arabic": re.compile(r"(?:^|(?<=[:;。!]))\s*(?P<n>\d{1,2})[.、](?!\d)\s*"),
-    "arabic_paren": re.compile(r"\((?P<n>\d{1,2})\)\s*"),
-    "circled": re.compile(r"(?P<n>[\u2460-\u2473])\s*"),
-}
 #: A sentence about the list as a whole, after its last item: "对区人大代表票选确定的十件民生实事,区政府将…"
 _CLOSING = re.compile(r"票决|票选|(?:区|县|市)政府将|我们将|确保.{0,12}(?:办好|办实|完成)|实事办好")
 _VOTE = re.compile(r"票决|票选|代表投票|代表大会(?:审议)?表决")
@@ -105,23 +97,6 @@ class Item:
     end: int
 
 
-def _number(text: str) -> int | None:
-    if text in "".join(chr(c) for c in range(0x2460, 0x2474)):
-        return ord(text) - 0x2460 + 1
-    try:
-        return parse_chinese_integer(text)
-    except ValueError:
-        return None
-
-
-def _run_from_one(numbers: list[int]) -> int:
-    """Length of the run 1, 2, 3… at the start of ``numbers``."""
-    k = 0
-    while k < len(numbers) and numbers[k] == k + 1:
-        k += 1
-    return k
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ";,、 ":
         end -= 1
@@ -148,50 +123,30 @@ def _last_item_end(text: str, start: int, end: int) -> int:
 
 
 def inline_items(text: str) -> list[tuple[int, str, int, int]]:
-    """Items listed inside one paragraph: ``(number, marker, start, end)``."""
-    best: list[tuple[int, str, int, int]] = []
-    for pattern in _INLINE.values():
-        marks = [(m, _number(m["n"])) for m in pattern.finditer(text)]
-        numbers = [n for _, n in marks]
-        # the longest run 1, 2, 3… starting at any marker numbered 1
-        for i, n in enumerate(numbers):
-            if n != 1:
-                continue
-            run = _run_from_one(numbers[i:])
-            if run >= 2 and run > len(best):
-                chosen = marks[i : i + run]
-                items = []
-                for k, (m, num) in enumerate(chosen):
-                    end = chosen[k + 1][0].start() if k + 1 < len(chosen) else _last_item_end(text, m.end(), len(text))
-                    s, e = _trim(text, m.end(), end)
-                    items.append((num, m.group().strip(), s, e))
-                best = items
-    return best
-
-
-def _paragraph_marker(text: str) -> tuple[int, str, int] | None:
-    row = TABLE_ROW_NUMBER.match(text)
-    if row:
-        return int(row["num"]), row["num"], row.end()
-    e = enumerator(text)
-    if e:
-        number = _number(e[1])
-        return (number, text[: e[2]].strip(), e[2]) if number else None
-    m = ITEM_SHI.match(text)
-    if m:
-        return _number(m["num"]), m.group(), m.end()
-    return None
+    """Items listed inside one paragraph: ``(number, marker, start, end)``, from the longest run
+    of inline markers (:func:`reportlib.lang.lists.inline_runs`); the last item stops before a
+    closing sentence about the list."""
+    best: list[tuple[re.Match[str], int]] = []
+    for run in lists.inline_runs(text):
+        if len(run) > len(best):
+            best = run
+    items = []
+    for k, (m, num) in enumerate(best):
+        end = best[k + 1][0].start() if k + 1 < len(best) else _last_item_end(text, m.end(), len(text))
+        s, e = _trim(text, m.end(), end)
+        items.append((num, m.group().strip(), s, e))
+    return items
 
 
 def items_of_block(report: Report, paragraphs: list[int]) -> list[Item]:
     """The items of one livelihood block (paragraph indexes of the report)."""
     spans = report.paragraph_spans
     texts = [report.text[slice(*spans[i])] for i in paragraphs]
-    marked = [(_paragraph_marker(t), i, t) for i, t in zip(paragraphs, texts)]
-    numbered = [(m, i, t) for m, i, t in marked if m]
+    marked = [(lists.item_marker(t), i, t) for i, t in zip(paragraphs, texts)]
+    numbered = [((m.number, m.text, m.end), i, t) for m, i, t in marked if m]
     # the longest run 1, 2, 3… (the block may open with its own heading, "三、扎实办好十件民生实事")
     numbers = [m[0] for m, _, _ in numbered]
-    runs = [(_run_from_one(numbers[k:]), -k) for k, n in enumerate(numbers) if n == 1]
+    runs = [(lists.run_from_one(numbers[k:]), -k) for k, n in enumerate(numbers) if n == 1]
     run, first = max(runs, default=(0, 0))
     numbered = numbered[-first : -first + run]
     if run >= 2:
@@ -215,15 +170,11 @@ def items_of_block(report: Report, paragraphs: list[int]) -> list[Item]:
     return []
 
 
-#: The colon that opens an unnumbered list: "…办好一批实事,主要是:", "10项为民办实事事项:".
-UNNUMBERED_LEAD = re.compile(r"(?:实事|项目)[^。:;]{0,12}?(?:主要是|主要有|包括|如下)?:")
-
-
 def unnumbered_items(text: str) -> list[tuple[int, str, int, int]]:
     """Items of an unnumbered list after its lead: separated by semicolons (three or more), or
     by commas or 、 when the lead states their number ("10项为民办实事事项:A,B,…"). Items
     that cannot be told apart give none."""
-    lead = UNNUMBERED_LEAD.search(text)
+    lead = lists.UNNUMBERED_LEAD.search(text)
     if lead is None:
         return []
     end = _last_item_end(text, lead.end(), len(text))
@@ -265,7 +216,7 @@ def _blocks(report: Report) -> list[list[int]]:
 
 def _count(pattern: re.Pattern[str], text: str) -> tuple[int | None, re.Match | None]:
     m = pattern.search(text)
-    return (_number(m["n"]), m) if m else (None, None)
+    return (lists.marker_number(m["n"]), m) if m else (None, None)
 
 
 def _sentence_of(report: Report, pos: int) -> tuple[int, int]:
