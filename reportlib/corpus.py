@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputFileError, ReportLibError
-from .lang.labels import report_year
 from .parse import metadata
 from .parse.ids import id_taken_warning
 from .parse.report import Report, parse_file
@@ -208,7 +207,7 @@ class Corpus:
             r for r in self._reports
             if (places_ is None or r.metadata.place in places_)
             and (types_ is None or r.metadata.report_type in types_)
-            and (years_ is None or report_year(r.metadata.plan_year, r.metadata.date, r.metadata.review_year) in years_)
+            and (years_ is None or r.metadata.year in years_)
         ]
         return Corpus(keep, self.skipped)
 

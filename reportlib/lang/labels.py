@@ -106,17 +106,19 @@ def place_label(place: str | None, lang: str = "zh") -> str:
     return f"{name} {label('place_suffix', suffix, 'en')}" if suffix else name
 
 
+def _stated(x) -> bool:
+    """None, NaN and pandas.NA all mean "not stated"."""
+    return x is not None and str(x) not in ("<NA>", "nan", "NaT", "None")
+
+
 def report_year(plan_year, date, review_year) -> int | None:
     """The year a report is for: its plan year, else its date's year, else the year after the
     one it reviews (the year in its id)."""
-    def given(x) -> bool:  # None, NaN and pandas.NA all mean "not stated"
-        return x is not None and str(x) not in ("<NA>", "nan", "NaT", "None")
-
-    if given(plan_year):
+    if _stated(plan_year):
         return int(plan_year)
-    if given(date):
+    if _stated(date):
         return int(str(date)[:4])
-    if given(review_year):
+    if _stated(review_year):
         return int(review_year) + 1
     return None
 
@@ -125,12 +127,10 @@ def report_label(place, report_type, year, lang: str = "zh") -> str:
     """下城区 2018 政府工作报告 / Xiacheng District 2018 Government work report."""
     type_label = label("report_type", report_type, lang) if isinstance(report_type, str) else "?"
     place_text = place_label(place if isinstance(place, str) else None, lang)
-    return f"{place_text} {year if year is not None else '?'} {type_label}"
+    return f"{place_text} {int(year) if _stated(year) else '?'} {type_label}"
 
 
 def report_labels(reports, lang: str = "zh") -> list[str]:
-    """A label for each row of a ``reports`` table, in its order, for figure axes."""
-    return [
-        report_label(r.place, r.report_type, report_year(r.plan_year, r.date, r.review_year), lang)
-        for r in reports.itertuples(index=False)
-    ]
+    """A label for each row of a ``reports`` table (its place, type and ``year``), in its order,
+    for figure axes."""
+    return [report_label(r.place, r.report_type, r.year, lang) for r in reports.itertuples(index=False)]

@@ -19,7 +19,7 @@ def make_report_id(md: metadata.Metadata) -> str:
     """``<place>-<year>-<type>``: xiacheng-2018-gov. The year is the plan year, else the
     year of the date, else the year after the review year; ``unknown``/``undated``/``report``
     stand in for what the text does not state."""
-    year = labels.report_year(md.plan_year, md.date, md.review_year)
+    year = md.year
     suffix = metadata.report_type_suffixes().get(md.report_type or "", "report")
     return f"{labels.place_slug(md.place)}-{year or 'undated'}-{suffix}"
 

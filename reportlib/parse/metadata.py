@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..lang import patterns, years
+from ..lang.labels import report_year
 from . import structure
 from .clean import fold_width
 from ..lang.numbers import DATE_PATTERN, parse_date
@@ -319,6 +320,13 @@ class Metadata:
     extra: dict[str, object] = field(default_factory=dict)  # columns given by the caller (a catalog, a path pattern)
     evidence: list[Evidence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        """The year the report is delivered in, the year of its id and of ``reports.year``
+        (:func:`reportlib.lang.labels.report_year`: the plan year, else the date's year, else
+        the year after the one reviewed)."""
+        return report_year(self.plan_year, self.date, self.review_year)
 
     def note(self, name: str, value: object, rule: str, line: str | None = None, paragraph: int | None = None):
         setattr(self, name, value)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..lang.labels import report_year
 from ..parse.metadata import LEVELS, REPORT_TYPES
 from ..parse.structure import PARTS, STYLE_RANK, strip_quotes
 from .frame import frame
@@ -69,7 +68,7 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
             place=m.place, level=m.level, city=m.city, province=m.province, report_type=m.report_type,
             title=m.title, subtitle=m.subtitle, meeting=m.meeting, date=m.date, speaker=m.speaker, speaker_title=m.speaker_title,
             speaker_role=m.speaker_role, review_year=m.review_year, plan_year=m.plan_year,
-            year=report_year(m.plan_year, m.date, m.review_year),
+            year=m.year,
             is_abstract=m.is_abstract, n_chars=non_space(body),
             n_paragraphs=len(r.paragraphs), n_sentences=len(r.sentence_spans),
             n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, place_source=m.place_source,
