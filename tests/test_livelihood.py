@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from reportlib.parse.clean import fold_width
-from reportlib.tables.livelihood import classify, inline_items
+from reportlib.lang.domains import classify
+from reportlib.tables.livelihood import inline_items
 
 from .conftest import cases, load_text, squeeze
 
@@ -139,7 +140,7 @@ def test_items_as_paragraphs_with_a_domain_lead(tmp_path):
 
 
 def test_domain_matrix_and_comparisons(corpus):
-    from reportlib.tables.livelihood import domain_matrix, quantified_by_domain, selection_comparison
+    from reportlib.analysis.livelihood import domain_matrix, quantified_by_domain, selection_comparison
 
     m = domain_matrix(corpus.livelihood)
     assert m.loc["江干区"].sum() == 20 and m.loc["下城区"].sum() == 12 and m.loc["上城区"].sum() == 12

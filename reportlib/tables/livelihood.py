@@ -10,14 +10,13 @@ The structure parser marks a report's livelihood list as part ``livelihood`` (se
 Among the numbered markers present, the style whose numbers run longest from 1 wins, so a stray
 "四是" inside item (4) does not start a list of its own. The list's *frame* (how many candidates,
 how many to adopt, chosen by the deputies' vote or not) and review statements such as
-"十件为民办实事项目如期完成" go to ``livelihood_lists``. Domains come from the keyword taxonomy in
-``resources/domains.csv``.
+"十件为民办实事项目如期完成" go to ``livelihood_lists``. The markers and runs are the list grammar of
+:mod:`reportlib.lang.lists`; domains come from :mod:`reportlib.lang.domains`; comparisons
+across reports are in :mod:`reportlib.analysis.livelihood`.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,13 +24,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..paths import resource
 from ..lang import lists
+from ..lang.chars import ORDINALS as _CN
+from ..lang.domains import classify, domains
+from ..lang.promises import promises_in
 from ..parse.metadata import REPORT_TYPES
 from ..parse.structure import split_sentences
 from .frame import frame
-from ..lang.promises import promises_in
-from ..lang.chars import ORDINALS as _CN
 
 if TYPE_CHECKING:
     from ..parse.report import Report
@@ -49,41 +48,6 @@ _STATED = re.compile(rf"{_COUNT}(?:件|项|个)(?:为民办实事|民生实事|�
 _TITLE_END = re.compile(r"[。;:\n]")
 #: The words that name the list in its introduction: "…作为2014年政府为民办实事的重点,确保年内完成:"
 _LIST_CUE = re.compile(r"民生实事|为民办实事|惠民实事|实事项目|实事")
-
-
-@functools.cache
-def domains() -> dict[str, dict[str, object]]:
-    """``domain -> {label_zh, label_en, keywords}`` from ``resources/domains.csv``."""
-    with resource("domains.csv").open(encoding="utf-8", newline="") as f:
-        return {
-            row["domain"]: {"label_zh": row["label_zh"], "label_en": row["label_en"],
-                            "keywords": tuple(k for k in row["keywords"].split("|") if k)}
-            for row in csv.DictReader(f)
-        }
-
-
-def classify(text: str, title: str | None = None) -> tuple[str, list[str]]:
-    """``(primary domain, every domain touched)`` of an item: keyword hits in the text, hits in
-    the item's title counted twice; ``other`` when nothing matches.
-
-    >>> classify("新增公共停车泊位1500个以上")
-    ('transport_parking', ['transport_parking'])
-    """
-    scores = {}
-    for domain, entry in domains().items():
-        hits = sum(text.count(k) for k in entry["keywords"]) + sum(2 * (title or "").count(k) for k in entry["keywords"])
-        if hits:
-            scores[domain] = hits
-    if not scores:
-        return "other", ["other"]
-    order = list(domains())
-    ranked = sorted(scores, key=lambda d: (-scores[d], order.index(d)))
-    return ranked[0], sorted(scores, key=order.index)
-
-
-def domain_label(domain: str, lang: str = "zh") -> str:
-    entry = domains().get(domain)
-    return domain if entry is None else str(entry["label_zh"] if lang == "zh" else entry["label_en"])
 
 
 @dataclass(frozen=True)
@@ -333,45 +297,3 @@ def quantities_table(reports: Sequence[Report]) -> pd.DataFrame:
 
 
 # --- comparisons for the notebook ------------------------------------------------------------
-
-
-def domain_matrix(livelihood: pd.DataFrame, by: str = "place") -> pd.DataFrame:
-    """Items per ``by`` (place, report_id, selection …) and primary domain: a count table with
-    one column per domain of the taxonomy that occurs, in taxonomy order."""
-    if livelihood.empty:
-        return pd.DataFrame()
-    table = pd.crosstab(livelihood[by], livelihood["domain"].astype(str))
-    return table[[d for d in domains() if d in table.columns]]
-
-
-def selection_comparison(livelihood: pd.DataFrame) -> pd.DataFrame:
-    """Lists chosen by the deputies' vote against lists chosen by the government.
-
-    One row per selection mode: ``reports``, ``items``, ``items_per_report``, then the share of
-    items in each primary domain (columns ``share_<domain>``).
-    """
-    if livelihood.empty:
-        return pd.DataFrame()
-    g = livelihood.groupby("selection")
-    out = pd.DataFrame({"reports": g["report_id"].nunique(), "items": g.size()})
-    out["items_per_report"] = (out["items"] / out["reports"]).round(2)
-    shares = pd.crosstab(livelihood["selection"], livelihood["domain"].astype(str), normalize="index").round(4)
-    shares = shares[[d for d in domains() if d in shares.columns]].add_prefix("share_")
-    return out.join(shares).reset_index()
-
-
-def quantified_by_domain(livelihood: pd.DataFrame, quantities: pd.DataFrame) -> pd.DataFrame:
-    """How concrete the promises of each domain are: ``items``, ``quantified_items`` (with at
-    least one quantity), ``share_quantified`` and ``quantities`` per primary domain."""
-    if livelihood.empty:
-        return pd.DataFrame(columns=["domain", "items", "quantified_items", "share_quantified", "quantities"])
-    keys = ["report_id", "item_no"]
-    counted = quantities.groupby(keys).size().rename("n").reset_index()
-    merged = livelihood[keys + ["domain"]].merge(counted, on=keys, how="left").fillna({"n": 0})
-    merged["domain"] = merged["domain"].astype(str)
-    g = merged.groupby("domain")
-    out = pd.DataFrame({"items": g.size(), "quantified_items": g["n"].apply(lambda n: int((n > 0).sum())),
-                        "quantities": g["n"].sum().astype(int)})
-    out["share_quantified"] = (out["quantified_items"] / out["items"]).round(4)
-    order = [d for d in domains() if d in out.index]
-    return out.loc[order, ["items", "quantified_items", "share_quantified", "quantities"]].reset_index()
