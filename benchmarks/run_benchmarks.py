@@ -64,7 +64,7 @@ _SEGMENT = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import jieba, reportlib
-from reportlib.analysis.rhetoric import Segmenter
+from reportlib.lang.segment import Segmenter
 texts = [r.text for r in reportlib.load_corpus(sys.argv[1])]
 repeats = int(sys.argv[2])
 ours = Segmenter()

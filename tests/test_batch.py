@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from reportlib import ReportLibError
-from reportlib.run import batch
+from reportlib.run import batch, parameters
 from reportlib.paths import bundled_data_dir, notebooks_dir
 
 NB = {p.name[:2]: p for p in notebooks_dir().glob("*.ipynb")}
@@ -20,7 +20,7 @@ def private_cache(tmp_path, monkeypatch):
 
 
 def test_parameters_are_read_from_the_parameters_cell():
-    params = batch.notebook_parameters(NB["02"])
+    params = parameters.notebook_parameters(NB["02"])
     assert list(params) == ["data_dir", "places", "years", "indicators", "lang", "jobs", "cache", "out_dir"]
     assert params["places"].types == ("list of str", "None")
     assert params["jobs"].types == ("int",) and params["cache"].types == ("bool",)
@@ -39,7 +39,7 @@ def test_a_parameter_comment_without_a_type_is_an_error(tmp_path):
                                              r"terms = None  # the terms to count"):
         batch.check_parameters(path, {"lang": "en"})
     # notebook 04's terms: a list of terms or one lexicon category
-    assert batch.notebook_parameters(NB["04"])["terms"].types == ("list of str", "str", "None")
+    assert parameters.notebook_parameters(NB["04"])["terms"].types == ("list of str", "str", "None")
 
 
 @pytest.mark.parametrize(
@@ -72,11 +72,11 @@ def test_bad_parameters_are_refused_before_anything_runs(values, message, tmp_pa
 
 
 def test_grid_parsing():
-    assert batch.parse_grid("places=上城区,下城区") == ("places", ["上城区", "下城区"])
+    assert parameters.parse_grid("places=上城区,下城区") == ("places", ["上城区", "下城区"])
     assert batch.expand_grid({"lang": ["zh", "en"], "years": [2018]}) == [
         {"lang": "zh", "years": 2018}, {"lang": "en", "years": 2018}]
     with pytest.raises(ReportLibError, match="name=v1,v2"):
-        batch.parse_grid("places")
+        parameters.parse_grid("places")
 
 
 def test_a_grid_runs_in_parallel_and_the_manifest_lists_every_output(tmp_path):

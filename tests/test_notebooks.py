@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from reportlib.run import batch
+from reportlib.run import batch, parameters
 from reportlib.paths import notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
@@ -113,12 +113,12 @@ def test_parameters_reach_the_notebook(tmp_path):
      ("years=[2018, 2019]", ("years", [2018, 2019])), ("data_dir=None", ("data_dir", None))],
 )
 def test_parse_parameter(text, parsed):
-    assert batch.parse_parameter(text) == parsed
+    assert parameters.parse_parameter(text) == parsed
 
 
 def test_parse_parameter_rejects_nonsense():
     with pytest.raises(batch.ReportLibError, match="name=value"):
-        batch.parse_parameter("lang")
+        parameters.parse_parameter("lang")
 
 
 def test_rhetoric_notebook_with_a_custom_term_list(tmp_path):

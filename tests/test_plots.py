@@ -57,7 +57,7 @@ def test_empty_selections_draw_a_note_not_an_error(corpus):
 
 
 def test_livelihood_figures(corpus):
-    from reportlib.tables import livelihood as lv
+    from reportlib.analysis import livelihood as lv
 
     heat = plots.domain_heatmap(lv.domain_matrix(corpus.livelihood), "en")
     assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == ["Shangcheng District", "Xiacheng District",

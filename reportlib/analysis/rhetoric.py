@@ -1,7 +1,7 @@
 """Political language: segmentation, term frequencies, slogans, keyword in context, keyness.
 
-* :class:`Segmenter` wraps its **own** ``jieba.Tokenizer`` (never jieba's global one, so a
-  researcher's other jieba work and ours cannot disturb each other), built lazily once, with the
+* :class:`Segmenter` (from :mod:`reportlib.lang.segment`) wraps its **own** ``jieba.Tokenizer``
+  (never jieba's global one, so a researcher's other jieba work and ours cannot disturb each other), built lazily once, with the
   lexicon and ``resources/userdict.txt`` added so that slogans stay one token (最多跑一次, not
   最多/跑/一次). A researcher's user dictionary (a file in jieba's format or a list of words) and
   stopwords extend it.
@@ -22,10 +22,8 @@ Numbers are never normalised here: 五水共治 stays 五水共治, not 5水共�
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import logging
 import math
 import os
 import re
@@ -37,16 +35,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import ReportLibError
-from ..lang.labels import report_year
-from ..paths import cache_dir, resource
-from ..tables.core import non_space
 from ..lang.chars import HAN, LIANG, ORDINALS
+from ..lang.segment import LEXICON_COLUMNS, Segmenter, default_segmenter, lexicon_entries, segment
+from ..paths import cache_dir
+from ..tables.core import non_space
+
+__all__ = ["Segmenter", "segment", "lexicon", "tokens", "iter_tokens", "term_frequencies", "slogans", "kwic", "keyness"]
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..parse.report import Report
 
-_CJK_WORD = re.compile(rf"^[{HAN}][{HAN}\w+]*$")
 #: Quoted phrases: “最多跑一次”, “五水共治”, “1+10” (no sentence punctuation inside).
 _QUOTED = re.compile(r"“(?P<s>[^“”\n,;。:!?]{2,12})”")
 _CN_NUM = ORDINALS + LIANG
@@ -61,93 +60,10 @@ _NUMERAL_SLOGANS = (
 _COUNTING = re.compile(r"个(?:方面|街道|社区|项目|重点|区块|片区|小区|平台|中心|部门|单位|工程|领域|环节|站点|月|小时|以上)")
 
 
-@functools.cache
 def lexicon() -> pd.DataFrame:
-    """The curated lexicon ``resources/lexicon.csv``: term, category, gloss_en, source
+    """The curated lexicon ``resources/lexicon.csv`` as a table: term, category, gloss_en, source
     (standard concept, the corpus's glossaries, or the corpus's own quoted slogans)."""
-    return pd.read_csv(resource("lexicon.csv"), dtype=str, keep_default_na=False)
-
-
-def _read_words(source: str | os.PathLike | Iterable[str] | None) -> list[str]:
-    if source is None:
-        return []
-    if isinstance(source, (str, os.PathLike)) and Path(source).is_file():
-        lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
-        return [ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#")]
-    if isinstance(source, (str, os.PathLike)):
-        raise ReportLibError(f"{source}: no such dictionary or word list file")
-    return [w for w in source if w and w.strip()]
-
-
-@functools.cache
-def default_stopwords() -> frozenset[str]:
-    return frozenset(_read_words(resource("stopwords.txt")))
-
-
-def lexicon_version() -> str:
-    """A short hash of the lexicon, the bundled user dictionary and the stopwords."""
-    h = hashlib.sha256()
-    for name in ("lexicon.csv", "userdict.txt", "stopwords.txt"):
-        h.update(resource(name).read_bytes())
-    return h.hexdigest()[:12]
-
-
-class Segmenter:
-    """Word segmentation with reportlib's dictionary.
-
-    ``userdict``: extra words, a file in jieba's user-dictionary format (``word [freq] [tag]``
-    per line) or a list of words; ``stopwords``: extra stopwords, a file or a list.
-
-    >>> Segmenter().cut("深化“最多跑一次”改革")  # doctest: +SKIP
-    ['深化', '“', '最多跑一次', '”', '改革']
-    """
-
-    def __init__(self, userdict: str | os.PathLike | Iterable[str] | None = None,
-                 stopwords: str | os.PathLike | Iterable[str] | None = None) -> None:
-        self.user_words = _read_words(userdict)
-        self.stopwords = default_stopwords() | frozenset(_read_words(stopwords))
-        h = hashlib.sha256((lexicon_version() + "\n" + "\n".join(self.user_words)).encode("utf-8"))
-        self.version = h.hexdigest()[:12]
-        self._tokenizer = None
-
-    @property
-    def tokenizer(self):
-        """The jieba.Tokenizer of this segmenter, built on first use."""
-        if self._tokenizer is None:
-            import jieba
-
-            logger = jieba.default_logger
-            level = logger.level
-            logger.setLevel(logging.WARNING)  # jieba announces its dictionary loading at DEBUG
-            try:
-                tok = jieba.Tokenizer()
-                tok.initialize()
-            finally:
-                logger.setLevel(level)
-            words = list(lexicon()["term"]) + _read_words(resource("userdict.txt")) + self.user_words
-            for word in sorted(set(words), key=len):
-                tok.add_word(word)
-                tok.suggest_freq(word, tune=True)
-            self._tokenizer = tok
-        return self._tokenizer
-
-    def cut(self, text: str) -> list[str]:
-        """Every token of ``text``, punctuation included."""
-        return self.tokenizer.lcut(text)
-
-    def words(self, text: str) -> list[str]:
-        """Content words: Chinese tokens of two or more characters that are not stopwords."""
-        return [t for t in self.cut(text) if len(t) > 1 and _CJK_WORD.match(t) and t not in self.stopwords]
-
-
-@functools.cache
-def default_segmenter() -> Segmenter:
-    return Segmenter()
-
-
-def segment(text: str) -> list[str]:
-    """Tokens of ``text`` with the default segmenter."""
-    return default_segmenter().cut(text)
+    return pd.DataFrame(lexicon_entries(), columns=LEXICON_COLUMNS)
 
 
 def tokens(corpus: Corpus, segmenter: Segmenter | None = None, *, cache: str | os.PathLike | None | bool = True
@@ -184,7 +100,7 @@ def iter_tokens(reports: Iterable[Report], segmenter: Segmenter | None = None, *
 def _report_columns(r: Report) -> dict:
     m = r.metadata
     return dict(report_id=r.report_id, place=m.place, report_type=m.report_type,
-                year=report_year(m.plan_year, m.date, m.review_year))
+                year=m.year)
 
 
 def _units(r: Report, by: str):

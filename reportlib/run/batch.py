@@ -35,16 +35,7 @@ from ..read.files import report_files
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
 
-from .parameters import (  # noqa: F401  parse_*, notebook_parameters: the grammar, for the runner's callers
-    RESERVED,
-    _slug,
-    check_parameters,
-    expand_grid,
-    notebook_parameters,
-    parse_grid,
-    parse_parameter,
-    plain,
-)
+from .parameters import _slug, check_parameters, expand_grid, plain
 
 KERNEL_NAME = "reportlib"
 KERNEL_DISPLAY_NAME = "Python (reportlib)"

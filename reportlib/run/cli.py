@@ -101,7 +101,8 @@ def cmd_quality(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .batch import parse_grid, parse_parameter, run_notebooks
+    from .batch import run_notebooks
+    from .parameters import parse_grid, parse_parameter
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
     grid = dict(parse_grid(g) for g in args.grid)

@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..lang.labels import label, place_label  # noqa: F401  (re-exported for notebooks)
 from ..paths import FONTS_DIR
 
 if TYPE_CHECKING:

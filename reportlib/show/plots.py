@@ -16,7 +16,8 @@ from ..analysis import compare
 from .figures import WIDTH_DOUBLE
 from ..lang.indicators import label as indicator_label
 from ..lang.labels import label, place_label
-from ..tables.livelihood import domain_label
+from ..lang.domains import domain_label, domains
+from ..lang.segment import lexicon_entries
 from ..lang.chars import HAN
 
 _HAN = re.compile(f"[{HAN}]")
@@ -155,8 +156,6 @@ def domain_colors() -> dict[str, tuple]:
     """A fixed colour per domain of the taxonomy (tab20, in taxonomy order), the same in every figure."""
     import seaborn as sns
 
-    from ..tables.livelihood import domains
-
     palette = sns.color_palette("tab20", 20)
     return {d: palette[k % 20] for k, d in enumerate(domains())}
 
@@ -245,9 +244,7 @@ def term_label(term: str, lang: str = "zh") -> str:
     """A term as a figure shows it: itself in Chinese; with its lexicon gloss in English."""
     if lang == "zh":
         return term
-    from ..analysis.rhetoric import lexicon
-
-    gloss = dict(zip(lexicon()["term"], lexicon()["gloss_en"])).get(term)
+    gloss = next((e["gloss_en"] for e in lexicon_entries() if e["term"] == term), None)
     return f"{term} ({gloss})" if gloss else term
 
 

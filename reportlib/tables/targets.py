@@ -190,7 +190,7 @@ def target_sentences(report: Report) -> list[tuple[int, int, int, int | None, li
        and a plan word (今年计划, 计划要求今年, 预期增长) with a GDP growth target.
     """
     spans = report.sentence_spans
-    kinds, parts = report.structure.kinds, report.structure.parts
+    kinds = report.structure.kinds
     plan_year = report.metadata.plan_year
     out: list = []
     taken: set[int] = set()
