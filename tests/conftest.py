@@ -21,6 +21,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    """Kernels inherit the environment: their token cache goes to a temporary folder, so that a
+    test neither reads nor fills the user's cache (modules that run notebooks use it for every
+    test with ``pytestmark = pytest.mark.usefixtures("private_cache")``)."""
+    monkeypatch.setenv("REPORTLIB_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> reportlib.Corpus:
     with warnings.catch_warnings():

@@ -11,12 +11,9 @@ from reportlib import ReportLibError
 from reportlib.run import batch, parameters
 from reportlib.paths import bundled_data_dir, notebooks_dir
 
+pytestmark = pytest.mark.usefixtures("private_cache")
+
 NB = {p.name[:2]: p for p in notebooks_dir().glob("*.ipynb")}
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLIB_CACHE", str(tmp_path / "cache"))
 
 
 def test_parameters_are_read_from_the_parameters_cell():

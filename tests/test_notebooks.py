@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from reportlib.run import batch, parameters
 from reportlib.paths import notebooks_dir
 
+pytestmark = pytest.mark.usefixtures("private_cache")
+
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 
 
@@ -47,12 +49,6 @@ def _failing_notebook(folder):
     path = folder / "00_broken.ipynb"
     nbformat.write(nb, path)
     return path
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Kernels inherit the environment: their token cache goes to a temporary folder."""
-    monkeypatch.setenv("REPORTLIB_CACHE", str(tmp_path / "cache"))
 
 
 def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
