@@ -46,7 +46,7 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
                 metadata: PathLike | pd.DataFrame | None = None, path_pattern: str | None = None) -> Corpus:
     """Load report files into a :class:`Corpus`.
 
-    ``paths``: a folder (every ``*.txt`` and ``*.md`` below it), a file, or a list of them; None
+    ``paths``: a folder (every ``*.txt``, ``*.md`` and ``*.docx`` below it; a ``*.doc`` is refused), a file, or a list of them; None
     loads the bundled corpus. ``errors="raise"`` (default) refuses to load when any file is bad,
     listing every bad file and its problem; ``errors="warn"`` skips bad files with a warning and
     lists them in ``corpus.skipped``. Problems that do not stop loading (no header, GB18030

@@ -104,7 +104,7 @@ def folds_back(report, start: int, end: int, raw_start: int, raw_end: int) -> No
 
     assert (raw_start, raw_end) == report.raw_span(start, end)
     assert all(raw_start <= o < raw_end for o in report.offsets[start:end])
-    raw = report.raw.text
+    raw = report.raw.readable  # the Simplified conversion of a Traditional file (same offsets)
     # the lines the raw span touches, cleaned whole, then cut to the span
     first = raw.rfind("\n", 0, raw_start) + 1
     cleaned = []

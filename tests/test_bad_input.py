@@ -114,7 +114,7 @@ def test_errors_warn_skips_bad_files_but_lists_them(tmp_path):
 def test_missing_paths(tmp_path):
     with pytest.raises(reportlib.ReportLibError, match="no such file or folder"):
         reportlib.load_corpus(tmp_path / "nope")
-    with pytest.raises(reportlib.ReportLibError, match=r"no report files \(\*.txt, \*.md\)"):
+    with pytest.raises(reportlib.ReportLibError, match=r"no report files \(\*\.txt, \*\.md, .*\*\.docx.*\)"):
         reportlib.load_corpus(tmp_path)
 
 

@@ -251,7 +251,7 @@ def test_cache_remembers_skipped_files(tmp_path):
     with pytest.warns(reportlib.ReportLibWarning, match="skipped .*scan.txt"):
         again = reportlib.load_corpus(src, cache=tmp_path / "c", errors="warn")
     assert [type(e).__name__ for e in again.skipped] == ["BinaryFileError"] == [type(e).__name__ for e in first.skipped]
-    with pytest.raises(reportlib.BinaryFileError, match="scan.txt: this is a PDF document"):
+    with pytest.raises(reportlib.BinaryFileError, match="scan.txt: a PDF that cannot be read"):
         reportlib.load_corpus(src, cache=tmp_path / "c")
 
 

@@ -118,7 +118,7 @@ def quality_report(corpus: Iterable) -> QualityReport:
     rows = []
     for r in corpus:
         m = r.metadata
-        head = _head(r.raw.text)
+        head = _head(r.raw.readable)
         info = reports.loc[r.report_id]
         row = dict(report_id=r.report_id, source_file=r.source_file, level=info.get("level") or "unknown",
                    decade=_decade(m.plan_year or (int(m.date[:4]) if m.date else None)))

@@ -4,7 +4,8 @@ What cleaning does, and nothing else (the text otherwise stays as written):
 
 * folds full-width ASCII to half-width (``，`` → ``,``, ``７．５％`` → ``7.5%``, ideographic
   space → space) and drops invisible characters (zero-width spaces, stray BOMs);
-* removes OCR residue inside numbers ("1$1.$2%" is 11.2%, "l0%" is 10%);
+* removes OCR residue inside numbers ("1$1.$2%" is 11.2%, "l0%" is 10%) and pinyin readings
+  put in brackets after a character ("地区(qū)" is 地区);
 * drops web boilerplate lines (breadcrumbs such as ``您的位置:首页``, CMS footers such as
   ``Produced By 大汉网络 …``; the patterns live in ``resources/boilerplate.csv``);
 * removes markdown residue (leading ``#`` of headings, ``**`` bold markers), remembering that
@@ -158,6 +159,14 @@ _MARKDOWN_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|\|?(?:
 _MARKDOWN_PREFIX = re.compile(r"^(?:>\s?|[-*+]\s+(?=\S))")
 
 
+#: A pinyin reading put in brackets after a character ("地區(qū)", "汆(cuān)"): at least one
+#: tone-marked vowel, so that Latin abbreviations in brackets ("(GDP)", "(PPP)") stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_NOTE = re.compile(
+    rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]+(?: [a-zü{_TONED}]+)*\)"
+)
+
+
 def _substitute(chars: list[str], idx: list[int], pattern: re.Pattern[str], repl) -> tuple[list[str], list[int]]:
     """Replace every match of ``pattern`` in ``"".join(chars)`` by ``repl(match)``; each new
     character maps to the raw offset of the first character of its match."""
@@ -206,6 +215,8 @@ def clean_line(raw: str, start: int, end: int) -> tuple[Line | None, Dropped | N
         chars, idx = _substitute(chars, idx, _ENTITY, _entity)
     if "<" in folded:  # a line break inside a table cell
         chars, idx = _substitute(chars, idx, _HTML_BREAK, lambda m: " ")
+    if "(" in folded:  # a pinyin reading after a character: "地區(qū)"
+        chars, idx = _substitute(chars, idx, _PINYIN_NOTE, lambda m: "")
     if "$" in folded or "l" in folded:  # OCR residue in numbers: "增长1$1.$2%", "增长l0%"
         chars, idx = _substitute(chars, idx, _OCR_IN_NUMBER, lambda m: "" if m.group() == "$" else "1")
 

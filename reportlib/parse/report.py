@@ -72,7 +72,7 @@ class ParsedFile:
 def parse_file(raw: RawFile) -> ParsedFile:
     """Clean a file, split it into reports and analyse each one (ids are provisional until
     the :class:`Corpus` makes them unique)."""
-    cleaned = text.clean(raw.text, raw.front_matter.end)
+    cleaned = text.clean(raw.readable, raw.front_matter.end)
     paragraphs = cleaned.paragraphs
     texts = [p.text for p in paragraphs]
     md_levels = [p.markdown_level for p in paragraphs]
@@ -98,7 +98,7 @@ def parse_file(raw: RawFile) -> ParsedFile:
         raw_title = None
         if header and header.roles[0] == "title":
             p = sub[0]
-            raw_title = _printed_title(raw.text[p.raw_start : p.raw_end])
+            raw_title = _printed_title(raw.readable[p.raw_start : p.raw_end])
         md = metadata.infer_metadata(
             sub_texts, md_levels[start:end], header, raw_title=raw_title,
             web_page=any(d.reason.startswith("web") for d in cleaned.dropped),

@@ -4,18 +4,31 @@ Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (whic
 and GB2312, common for Chinese documents); anything else is refused with a message naming the
 file and the problem (:mod:`reportlib.errors`). Offsets in every table refer to the decoded
 text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in the file).
+
+A Word ``.docx`` file (a zip archive holding ``word/document.xml``, whatever its suffix) is read
+by :mod:`reportlib.read.docx`; its offsets refer to the body text that reader returns. An old
+``.doc`` is refused with a message saying how to convert it. A web page is read by
+:mod:`reportlib.read.html` (the article text), a PDF by :mod:`reportlib.read.pdf` (the text layer,
+page by page). A text in Traditional characters is
+kept as it is and cleaned from its Simplified conversion (:mod:`reportlib.read.script`), so its
+offsets, too, refer to the text as read.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BinaryFileError, EmptyFileError, EncodingError, InputFileError, NotChineseError
+from .docx import docx_text, is_docx
 from .frontmatter import FrontMatter, split_front_matter
+from .html import HTML_SUFFIXES, continuation_pages, html_page, is_html
+from .pdf import is_pdf, pdf_text
+from .script import detect_script, to_simplified
 from ..lang.chars import CJK as _CJK
 
 PathLike = str | os.PathLike
@@ -23,7 +36,8 @@ PathLike = str | os.PathLike
 _MAGIC = (
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .epub?)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc/.xls)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc/.xls); reportlib reads Word's .docx: convert it"
+     " (libreoffice --headless --convert-to docx FILE, or Save As .docx in Word), then load the .docx"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"{\\rtf", "an RTF document"),
@@ -46,13 +60,23 @@ class RawFile:
     warnings: tuple[str, ...] = ()
     front_matter: FrontMatter = field(default_factory=FrontMatter)  # a Markdown file's YAML block
     known: dict = field(default_factory=dict)  # what the caller knows of the file (reportlib.read.catalog)
+    source_format: str = "txt"  # txt | md | html | docx | pdf: what the file was read as (by content, then suffix)
+    script: str = "simplified"  # simplified | traditional (reportlib.read.script)
+    page_starts: tuple[int, ...] = ()  # a PDF: the offset in ``text`` where each page starts
+
+    @functools.cached_property
+    def readable(self) -> str:
+        """The text cleaning reads: ``text`` itself, or the Simplified conversion of a Traditional
+        file, of the same length (so offsets into either are offsets into ``text``)."""
+        return to_simplified(self.text) if self.script == "traditional" else self.text
 
 
-def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
+def decode(data: bytes, path: PathLike = "<bytes>", chinese: bool = True) -> tuple[str, str]:
     """Decode the bytes of a report file: ``(text, encoding)``.
 
     Raises :class:`EmptyFileError`, :class:`BinaryFileError`, :class:`EncodingError` or
-    :class:`NotChineseError`, each naming ``path`` and the problem.
+    :class:`NotChineseError`, each naming ``path`` and the problem (``chinese=False``: the text is
+    markup, whose Chinese share its reader checks after extraction).
     """
     if not data.strip():
         raise EmptyFileError(path, "the file is empty" if not data else "the file holds only whitespace")
@@ -96,12 +120,20 @@ def decode(data: bytes, path: PathLike = "<bytes>") -> tuple[str, str]:
             raise EncodingError(
                 path, "decodes as GB18030 only into unlikely characters (Big5 or another encoding?); convert it to UTF-8"
             )
-    letters = sum(map(str.isalpha, text))
-    if len(cjk) < _MIN_CJK or len(cjk) / max(letters, 1) < _MIN_CJK_SHARE:
-        raise NotChineseError(
-            path, f"only {len(cjk)} Chinese characters among {letters} letters: not a Chinese report"
-        )
+    if chinese:
+        check_chinese(text, path)
     return text, encoding
+
+
+def check_chinese(text: str, path: PathLike, what: str = "") -> None:
+    """Refuse a text with too few Chinese characters to be a report (:class:`NotChineseError`);
+    ``what`` says where the text came from (" in the document body")."""
+    cjk = len(_CJK.findall(text))
+    letters = sum(map(str.isalpha, text))
+    if cjk < _MIN_CJK or cjk / max(letters, 1) < _MIN_CJK_SHARE:
+        if not text.strip():
+            raise EmptyFileError(path, f"no text{what}")
+        raise NotChineseError(path, f"only {cjk} Chinese characters among {letters} letters{what}: not a Chinese report")
 
 
 def _encodes_gb2312(ch: str) -> bool:
@@ -126,6 +158,18 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
         raise InputFileError(p, "is a folder, not a file") from None
     except OSError as e:
         raise InputFileError(p, f"cannot be read ({e.strerror})") from None
+    if is_docx(data):
+        text_ = docx_text(data, p)
+        check_chinese(text_, p, " in the document body")
+        return RawFile(p, name or p.name, text_, "utf-8", (), FrontMatter(), dict(known or {}), "docx",
+                       detect_script(text_))
+    if is_pdf(data):
+        text_, starts = pdf_text(data, p)
+        check_chinese(text_, p, " in the PDF's text layer")
+        return RawFile(p, name or p.name, text_, "utf-8", (), FrontMatter(), dict(known or {}), "pdf",
+                       detect_script(text_), starts)
+    if p.suffix.lower() in HTML_SUFFIXES or is_html(data):
+        return _read_html(p, name, data, known)
     text_, encoding = decode(data, p)
     notes: tuple[str, ...] = ()
     if encoding in ("gb18030", "utf-16"):
@@ -133,4 +177,29 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
     front = split_front_matter(text_)
     if front.warning:
         notes += (front.warning,)
-    return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}))
+    source_format = "md" if front.end or p.suffix.lower() == ".md" else "txt"
+    return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}), source_format,
+                   detect_script(text_))
+
+
+def _read_html(p: Path, name: str | None, data: bytes, known: dict | None) -> RawFile:
+    """A web page, with the pages that continue it (:mod:`reportlib.read.html`)."""
+    pages = [(p, data)] + [(page, page.read_bytes()) for page in continuation_pages(p)]
+    texts, notes, fields, encodings = [], [], {}, []
+    for k, (page, page_data) in enumerate(pages):
+        markup, encoding = decode(page_data, page, chinese=False)
+        body, page_fields, page_notes = html_page(markup, page_data, page, encoding)
+        texts.append(body)
+        encodings.append(encoding)
+        notes += [f"{page.name}: {note}" if k else note for note in page_notes]
+        if not k:
+            fields = page_fields
+    if len(pages) > 1:
+        notes.append(f"{len(pages)} pages joined: " + ", ".join(page.name for page, _ in pages[1:]) + " appended")
+    text_ = "\n".join(texts)
+    check_chinese(text_, p, " in the page's article text")
+    encoding = encodings[0]
+    if encoding in ("gb18030", "utf-16"):
+        notes.insert(0, f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8")
+    return RawFile(p, name or p.name, text_, encoding, tuple(notes), FrontMatter(fields), dict(known or {}), "html",
+                   detect_script(text_))

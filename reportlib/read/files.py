@@ -8,22 +8,28 @@ from pathlib import Path
 
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir
+from .html import HTML_SUFFIXES, is_continuation
 
 PathLike = str | os.PathLike
 
 
-#: The files a folder's reports are read from: plain text and Markdown (front matter read).
-REPORT_SUFFIXES = (".txt", ".md")
+#: The files a folder's reports are read from: plain text, Markdown (front matter read), web pages,
+#: Word (.docx read; an old .doc collected so that it is refused with a message, never passed over)
+#: and PDF (the text layer).
+REPORT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, ".docx", ".doc", ".pdf")
 
 
 def report_files(folder: PathLike) -> list[Path]:
     """Every report file below ``folder`` (any depth, hidden folders and files skipped), sorted
-    by path: ``*.txt`` and ``*.md`` (suffixes in any case)."""
+    by path: ``*.txt``, ``*.md``, web pages (``*.html``, ``*.htm``, ``*.shtml``, ``*.jhtml``,
+    ``*.xhtml``), ``*.docx``, ``*.doc`` and ``*.pdf`` (suffixes in any case; Word's lock files ``~$*`` and
+    the continuation pages of a web page, ``index_1.html`` …, which its first page reads, skipped)."""
     root = Path(folder)
     return sorted(
         f for f in root.rglob("*")
         if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
         and not any(part.startswith(".") for part in f.relative_to(root).parts)
+        and not f.name.startswith("~$") and not is_continuation(f)
     )
 
 

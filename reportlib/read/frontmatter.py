@@ -31,6 +31,7 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _MAX_CHARS = 4000
 _URL_KEYS = ("source", "url", "link", "source_url")
 _TITLE_KEYS = ("title", "source_title")
+_DATE_KEYS = ("published", "date", "pubdate", "publish_date")
 #: "key: value" lines, for a block that is not valid YAML.
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 
@@ -61,6 +62,11 @@ class FrontMatter:
     def source_title(self) -> str | None:
         """The title the collector recorded (often the web page's title)."""
         return self._first(_TITLE_KEYS)
+
+    @property
+    def published(self) -> str | None:
+        """When the source was published, as recorded (``published``, ``date`` …)."""
+        return self._first(_DATE_KEYS)
 
     def as_json(self) -> str | None:
         """Every field as JSON (keys sorted, Chinese kept), or None without front matter."""

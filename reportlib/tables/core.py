@@ -26,8 +26,8 @@ _STYLES = ("root", *STYLE_RANK, "synthetic")
 
 REPORT_COLUMNS = ["report_id", "source_file", "report_no", "place", "level", "city", "province", "report_type", "title",
                   "subtitle", "meeting", "date", "speaker", "speaker_title", "speaker_role", "review_year", "plan_year",
-                  "year", "is_abstract", "n_chars", "n_paragraphs", "n_sentences", "n_sections", "encoding", "place_source",
-                  "raw_start", "raw_end", "n_warnings", "warnings", "source_url", "source_title", "front_matter"]
+                  "year", "is_abstract", "n_chars", "n_paragraphs", "n_sentences", "n_sections", "encoding", "source_format", "place_source",
+                  "raw_start", "raw_end", "n_warnings", "warnings", "source_url", "source_title", "published", "front_matter", "script"]
 SECTION_COLUMNS = ["report_id", "section_no", "parent_no", "level", "heading_style", "number", "heading", "part",
                    "paragraph_first", "paragraph_last", "start", "end", "raw_start", "raw_end", "n_chars"]
 PARAGRAPH_COLUMNS = ["report_id", "paragraph_no", "section_no", "part", "kind", "text", "start", "end",
@@ -55,8 +55,14 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
     (the year the report is delivered in, as in its id: :func:`reportlib.lang.labels.report_year`),
     ``is_abstract`` (摘要 or web excerpt; null when the text cannot tell), ``n_chars``
     (non-space characters of the clean text), ``n_paragraphs``, ``n_sentences``, ``n_sections``,
-    ``encoding``, ``place_source`` (header, body or bare_name), ``raw_start``/``raw_end`` (the
-    report's span in its file), ``n_warnings``, ``warnings`` (``; ``-separated).
+    ``encoding`` (of a text file or web page; ``utf-8`` for a ``.docx``), ``source_format``
+    (``txt``, ``md``, ``html``, ``docx``: what the file was read as, told by its content, a
+    ``.txt`` that is a Word file or a web page being ``docx`` or ``html``), ``place_source``
+    (header, body or bare_name), ``raw_start``/``raw_end`` (the report's span in its file),
+    ``n_warnings``, ``warnings`` (``; ``-separated), ``source_url``, ``source_title`` and
+    ``published`` (from a Markdown file's front matter or a web page's metadata),
+    ``front_matter`` (all those fields as JSON), ``script`` (``simplified`` or ``traditional``:
+    a Traditional text is tabulated from its Simplified conversion, offsets into the original).
     Null where the text does not state a value.
     """
     rows = []
@@ -71,10 +77,11 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
             year=m.year,
             is_abstract=m.is_abstract, n_chars=non_space(body),
             n_paragraphs=len(r.paragraphs), n_sentences=len(r.sentence_spans),
-            n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, place_source=m.place_source,
+            n_sections=len(r.structure.sections) - 1, encoding=r.raw.encoding, source_format=r.raw.source_format, place_source=m.place_source,
             raw_start=r.paragraphs[0].raw_start, raw_end=r.paragraphs[-1].raw_end, n_warnings=len(r.warnings),
             warnings="; ".join(r.warnings), source_url=r.raw.front_matter.source_url,
-            source_title=r.raw.front_matter.source_title, front_matter=r.raw.front_matter.as_json(),
+            source_title=r.raw.front_matter.source_title, published=r.raw.front_matter.published,
+            front_matter=r.raw.front_matter.as_json(), script=r.raw.script,
             **m.extra,
         ))
     columns = REPORT_COLUMNS + sorted({k for r in reports for k in r.metadata.extra} - set(REPORT_COLUMNS))

@@ -80,7 +80,24 @@ def build(reports, tables: dict, name: str, lookup) -> object:
     if spec.builder not in tables:
         tables[spec.builder] = spec.build_function()(reports, *(lookup(n) for n in spec.needs))
     out = tables[spec.builder]
-    return out[spec.key] if spec.key else out
+    return with_pages(out[spec.key] if spec.key else out, reports)
+
+
+def with_pages(df, reports):
+    """``df`` with a ``page`` column after its provenance columns: the page of a PDF report on
+    which each row's ``raw_start`` lies (from 1), null for rows of other formats."""
+    if "raw_start" not in df.columns or "page" in df.columns:
+        return df
+    import bisect
+
+    import pandas as pd
+
+    starts = {r.report_id: r.raw.page_starts for r in reports if r.raw.page_starts}
+    pages = [bisect.bisect_right(starts[rid], pos) if rid in starts else None
+             for rid, pos in zip(df["report_id"], df["raw_start"])]
+    df = df.copy()
+    df["page"] = pd.array(pages, dtype="Int64")
+    return df
 
 
 def build_all(reports) -> dict:
