@@ -140,6 +140,20 @@ def test_a_portal_page_keeps_the_report_and_drops_the_portal(formats, plain_text
     assert row.title == "政府工作报告" and row.speaker == "滕勇"
 
 
+def test_a_page_that_trafilatura_misjudges_loses_nothing(tmp_path, plain_text):
+    # the article's container carries a class that trafilatura takes for a comment section
+    page, = documents.to_html(plain_text, tmp_path / "misjudged.html")
+    page.write_text(page.read_text(encoding="utf-8").replace('class="TRS_Editor"', 'class="comment-list"'),
+                    encoding="utf-8")
+    raw = read_raw(page)
+    assert any("read by a plain walk" in w for w in raw.warnings)
+    assert "分享到" not in raw.text and "相关新闻" not in raw.text and "首页" not in raw.text
+    corpus = _load(page)
+    plain = _load(seed("000"))
+    for table, columns in COMPARED.items():
+        assert corpus.table(table)[columns].equals(plain.table(table)[columns]), table
+
+
 def test_a_page_declaring_the_wrong_charset_is_read_by_its_bytes(tmp_path, plain_text):
     gbk, = documents.to_html(plain_text, tmp_path / "wrong.html", charset="utf-8", encoding="gbk")
     raw = read_raw(gbk)
