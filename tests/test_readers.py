@@ -224,6 +224,14 @@ def _clean(line: str) -> str:
 # --- PDF
 
 
+def test_inspect_says_how_a_file_was_read(formats, capsys):
+    assert cli.main(["inspect", str(formats["yearbook.pdf"])]) == 0
+    assert "read as pdf (8 pages), encoding utf-8, simplified characters" in capsys.readouterr().out
+    assert cli.main(["inspect", str(formats["traditional.txt"])]) == 0
+    out = capsys.readouterr().out
+    assert "read as txt, encoding utf-8, traditional characters" in out and "place" in out and "江干区" in out
+
+
 def test_pdf_running_heads_and_page_numbers_are_dropped(formats):
     raw = read_raw(formats["yearbook.pdf"])
     import pdfplumber

@@ -31,8 +31,9 @@ def explain_file(path: str | os.PathLike) -> str:
     n_joins = sum(len(p.joins) for r in parsed.reports for p in r.paragraphs)
     out = [
         f"File: {path}",
-        f"  encoding {raw.encoding}, {len(raw.text):,} characters, {len(parsed.reports)} report(s), "
-        f"{n_joins} page break(s) mended",
+        f"  read as {raw.source_format}" + (f" ({len(raw.page_starts)} pages)" if raw.page_starts else "")
+        + f", encoding {raw.encoding}, {raw.script} characters, {len(raw.text):,} characters, "
+        f"{len(parsed.reports)} report(s), {n_joins} page break(s) mended",
     ]
     for d in parsed.dropped:
         out.append(f"  dropped [{d.raw_start}:{d.raw_end}] {d.reason}: {_clip(d.text)}")
