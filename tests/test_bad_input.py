@@ -65,8 +65,8 @@ def test_utf8_with_bom(tmp_path):
         ("noise.txt", bytes(range(256)) * 4, reportlib.BinaryFileError, "NUL bytes"),
         ("english.txt", b"Report on the work of the government, delivered at the session. " * 20,
          reportlib.NotChineseError, "not a Chinese report"),
-        ("big5.txt", "各位代表：現在，我代表區人民政府向大會報告工作，請予審議。過去一年經濟穩定發展。".encode("big5") * 5,
-         reportlib.EncodingError, "Big5"),
+        ("sjis.txt", "各位代表、私は政府を代表して報告します。今年の経済は安定した発展を遂げました。".encode("shift_jis") * 5,
+         reportlib.EncodingError, "unlikely characters, and not as Big5"),
         ("latin1.txt", "Résumé café".encode("latin-1") * 50, reportlib.EncodingError, "not UTF-8 .*convert it to UTF-8"),
     ],
 )

@@ -202,6 +202,17 @@ def test_a_traditional_text_is_converted_and_keeps_its_original_spans(formats):
     assert "“" not in raw.text[item.raw_start : item.raw_end]  # the original's corner brackets, not converted
 
 
+def test_a_big5_file_is_read_as_traditional_text(formats, tmp_path, plain):
+    big5 = tmp_path / "big5.txt"
+    text = formats["traditional.txt"].read_text(encoding="utf-8")
+    big5.write_bytes(text.replace("\xa0", " ").replace("爲", "為").encode("big5hkscs"))  # as Big5 writes them
+    raw = read_raw(big5)
+    assert (raw.encoding, raw.script) == ("big5", "traditional")
+    assert "decoded as Big5, not UTF-8" in raw.warnings
+    corpus = _load(big5)
+    assert corpus.targets[COMPARED["targets"]].equals(plain.targets[COMPARED["targets"]])
+
+
 def test_pinyin_readings_in_brackets_are_removed(tmp_path, plain_text):
     annotated = plain_text.replace("生产总值增长7.5%", "生(shēng)产总值增长7.5%")
     corpus = reportlib.load_corpus([_write(tmp_path / "annotated.txt", annotated)])

@@ -1,7 +1,8 @@
 """Bytes to text: sniff what a report file is and decode it (:func:`read_raw`).
 
-Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (which includes GBK
-and GB2312, common for Chinese documents); anything else is refused with a message naming the
+Files are read as UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (which includes GBK
+and GB2312, common for Chinese documents), or Big5 (with the Hong Kong supplement) when the text
+is in Traditional characters; anything else is refused with a message naming the
 file and the problem (:mod:`reportlib.errors`). Offsets in every table refer to the decoded
 text of the file as :func:`read_raw` returns it (``str`` indices; newlines as in the file).
 
@@ -46,7 +47,8 @@ _MAGIC = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MIN_CJK = 20
 _MIN_CJK_SHARE = 0.5  # of all letters
-_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16 (BOM)", "gb18030": "GB18030/GBK"}
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16 (BOM)", "gb18030": "GB18030/GBK",
+                   "big5": "Big5"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class RawFile:
     path: Path
     name: str  # as shown in tables: relative to the loaded folder (POSIX separators)
     text: str
-    encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030
+    encoding: str  # utf-8 | utf-8-sig | utf-16 | gb18030 | big5
     warnings: tuple[str, ...] = ()
     front_matter: FrontMatter = field(default_factory=FrontMatter)  # a Markdown file's YAML block
     known: dict = field(default_factory=dict)  # what the caller knows of the file (reportlib.read.catalog)
@@ -117,12 +119,27 @@ def decode(data: bytes, path: PathLike = "<bytes>", chinese: bool = True) -> tup
     if encoding == "gb18030" and cjk:
         simplified = sum(1 for ch in cjk if _encodes_gb2312(ch))
         if simplified / len(cjk) < 0.9:
-            raise EncodingError(
-                path, "decodes as GB18030 only into unlikely characters (Big5 or another encoding?); convert it to UTF-8"
-            )
+            big5 = _big5(data)
+            if big5 is None:
+                raise EncodingError(
+                    path, "decodes as GB18030 only into unlikely characters, and not as Big5 Traditional text "
+                          "(another encoding?); convert it to UTF-8"
+                )
+            text, encoding = big5, "big5"
+            cjk = _CJK.findall(text)
     if chinese:
         check_chinese(text, path)
     return text, encoding
+
+
+def _big5(data: bytes) -> str | None:
+    """``data`` decoded as Big5 (with the Hong Kong supplement), when that gives a text in
+    Traditional characters; None otherwise."""
+    try:
+        text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    return text if detect_script(text) == "traditional" else None
 
 
 def check_chinese(text: str, path: PathLike, what: str = "") -> None:
@@ -172,7 +189,7 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
         return _read_html(p, name, data, known)
     text_, encoding = decode(data, p)
     notes: tuple[str, ...] = ()
-    if encoding in ("gb18030", "utf-16"):
+    if encoding in ("gb18030", "utf-16", "big5"):
         notes = (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
     front = split_front_matter(text_)
     if front.warning:
@@ -199,7 +216,7 @@ def _read_html(p: Path, name: str | None, data: bytes, known: dict | None) -> Ra
     text_ = "\n".join(texts)
     check_chinese(text_, p, " in the page's article text")
     encoding = encodings[0]
-    if encoding in ("gb18030", "utf-16"):
+    if encoding in ("gb18030", "utf-16", "big5"):
         notes.insert(0, f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8")
     return RawFile(p, name or p.name, text_, encoding, tuple(notes), FrontMatter(fields), dict(known or {}), "html",
                    detect_script(text_))

@@ -51,8 +51,9 @@ _DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _BROKEN_ENTITY = re.compile(r"&(#?[A-Za-z0-9]{1,10})[ \t]*\r?\n[ \t]*([A-Za-z0-9]{0,10};)")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _CONTINUATION = re.compile(r"^(?P<stem>.+)_(?P<n>[1-9]\d*)$")
-_GB = {"gbk", "gb2312", "gb18030", "x-gbk", "cp936"}
-_UTF8 = {"utf-8", "utf8"}
+#: Declared charsets by the encoding that decode() reports for such bytes.
+_FAMILY = {"utf-8": "utf-8", "utf8": "utf-8", "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030",
+           "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5", "big5-hkscs": "big5", "cp950": "big5"}
 
 _DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form",
          "iframe", "select", "button")
@@ -96,7 +97,8 @@ def html_page(text: str, data: bytes, path: Path, encoding: str) -> tuple[str, d
     declared = _DECLARED.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
-        if (name in _GB and encoding.startswith("utf")) or (name in _UTF8 and encoding == "gb18030"):
+        found = "utf-8" if encoding.startswith("utf-8") else encoding
+        if _FAMILY.get(name, found) != found:
             warnings.append(f"the page declares charset={name} but its bytes are {encoding.upper()}; read as {encoding.upper()}")
     text = _BROKEN_ENTITY.sub(_join_entity, text)
     text = _XML_DECLARATION.sub("", text)
