@@ -45,6 +45,39 @@ PORTAL = """<!DOCTYPE html>
 """
 
 
+#: An older CMS page laid out in tables: banner, menu and side menu in cells, the report in a
+#: ``<td class="bt_content">`` as lines between ``<br>`` inside a ``<font>``, the title in a cell.
+TABLE_LAYOUT = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{title}</title></head>
+<body><table width="1000" align="center"><tr><td><img src="banner.jpg"></td></tr>
+<tr><td class="nav"><a href="/">首页</a> | <a>机构概况</a> | <a>政务公开</a> | <a>公众参与</a></td></tr></table>
+<table width="1000" align="center"><tr><td width="200" valign="top" class="left">
+<table><tr><td><a>政府信息公开指南</a></td></tr><tr><td><a>政府信息公开目录</a></td></tr><tr><td><a>依申请公开</a></td></tr></table></td>
+<td width="800" valign="top"><table width="100%"><tr><td class="position">当前位置:<a>首页</a>&gt;&gt;<a>政务公开</a></td></tr>
+<tr><td class="title" align="center"><font size="4"><b>{title}</b></font></td></tr>
+<tr><td align="center">时间:2014-02-08 来源:区府办 【字体:大 中 小】</td></tr>
+<tr><td class="bt_content"><font style="font-size:14px">{body}</font></td></tr>
+<tr><td align="right"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></td></tr>
+</table></td></tr></table>
+<table width="1000" align="center"><tr><td class="foot">版权所有:某某区人民政府 地址:某某路1号 电话:0571-12345678<br>浙ICP备05001234号</td></tr></table>
+</body></html>"""
+
+#: A central-government portal page: the report as ``<p><span>`` paragraphs in a
+#: ``div.pages_content``, the publication time and URL in CMS metas.
+GOVCN = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_政府工作报告_中国政府网</title>
+<meta name="keywords" content="政府工作报告"><meta name="firstpublishedtime" content="2014-02-08-09:30:00">
+<meta name="url" content="https://www.gov.cn/guowuyuan/2014-02/08/content_1.htm"></head><body>
+<div class="header"><div class="nav"><ul><li><a>首页</a></li><li><a>总理</a></li><li><a>新闻</a></li><li><a>政策</a></li></ul></div></div>
+<div class="BreadcrumbNav"><a>首页</a> &gt; <a>国务院</a> &gt; <a>政府工作报告</a></div>
+<div class="article oneColumn pub_border"><h1 id="ti">{title}</h1>
+<div class="pages-date">2014-02-08 09:30 来源: 新华社 <span class="font">【字体:<a>大</a> <a>中</a> <a>小</a>】</span><span class="print">打印</span></div>
+<div class="pages_content" id="UCAP-CONTENT">{body}</div>
+<div class="editor">责任编辑: 张三</div>
+<div class="share"><span>扫一扫在手机打开当前页</span></div></div>
+<div class="relevant"><h3>相关稿件</h3><ul><li><a>国务院常务会议部署推进有效投资</a></li></ul></div>
+<div class="footer"><p>主办单位:某某区人民政府办公室 运行维护单位:某某区信息中心</p><p>版权所有 ©中国政府网 | 京ICP备05070218号</p></div>
+</body></html>"""
+
+
 def _paragraph_html(line: str, k: int) -> str:
     """A report line as CMS editors write it: entities for quotes and spaces, some paragraphs
     holding two lines joined by ``<br>``, an entity broken across source lines."""
@@ -57,7 +90,8 @@ def _paragraph_html(line: str, k: int) -> str:
 def to_html(text: str, path: Path, charset: str = "utf-8", encoding: str | None = None,
             pages: int = 1) -> list[Path]:
     """``text`` as a portal page (its first line the ``<h1>`` title), in ``encoding`` (default:
-    the declared ``charset``), split into ``pages`` files (index.html, index_1.html, …)."""
+    the declared ``charset``), split into ``pages`` files (index.html, index_1.html, …); see
+    :func:`to_html_layout` for other page layouts."""
     first, *lines = text.splitlines()
     lines = [line for line in lines if line.strip()]
     size = -(-len(lines) // pages)
@@ -70,6 +104,21 @@ def to_html(text: str, path: Path, charset: str = "utf-8", encoding: str | None 
         target.write_bytes(page.encode(encoding or charset, "xmlcharrefreplace"))  # as GBK pages write &#160;
         paths.append(target)
     return paths
+
+
+def to_html_layout(text: str, path: Path, layout: str) -> Path:
+    """``text`` as a page of another layout: ``table`` (:data:`TABLE_LAYOUT`, GB2312) or ``govcn``
+    (:data:`GOVCN`, UTF-8)."""
+    first, *lines = [line for line in text.splitlines() if line.strip()]
+    if layout == "table":
+        body = "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + html.escape(line, quote=False) for line in lines)
+        page, encoding = TABLE_LAYOUT.format(title=html.escape(first), body=body), "gb18030"
+    else:
+        body = "\n".join(f'<p style="text-indent: 2em; font-family: 宋体;"><span>{html.escape(line, quote=False)}</span></p>'
+                         for line in lines)
+        page, encoding = GOVCN.format(title=html.escape(first), body=body), "utf-8"
+    path.write_bytes(page.encode(encoding, "xmlcharrefreplace"))
+    return path
 
 
 def to_docx(text: str, path: Path, table: list[list[str]] | None = None) -> Path:

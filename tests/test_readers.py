@@ -140,6 +140,24 @@ def test_a_portal_page_keeps_the_report_and_drops_the_portal(formats, plain_text
     assert row.title == "政府工作报告" and row.speaker == "滕勇"
 
 
+@pytest.mark.parametrize("layout", ["table", "govcn"])
+def test_other_portal_layouts_give_the_tables_of_the_plain_text(tmp_path, plain_text, plain, layout):
+    page = documents.to_html_layout(plain_text, tmp_path / f"{layout}.html", layout)
+    raw = read_raw(page)
+    corpus = _load(page)
+    for table, columns in COMPARED.items():
+        assert corpus.table(table)[columns].equals(plain.table(table)[columns]), table
+    row = corpus.reports.iloc[0]
+    assert (row.title, row.date, row.speaker) == ("政府工作报告", "2014-01-20", "滕勇")
+    for chrome in ("首页", "政务公开", "政府信息公开指南", "相关稿件", "ICP备", "主办单位"):
+        assert chrome not in raw.text, chrome
+    if layout == "table":  # trafilatura runs the <br> lines together here: the plain walk reads it
+        assert raw.encoding == "gb18030" and any("read by a plain walk" in w for w in raw.warnings)
+    else:
+        assert row.source_url == "https://www.gov.cn/guowuyuan/2014-02/08/content_1.htm"
+        assert row.published == "2014-02-08-09:30:00"
+
+
 def test_a_page_that_trafilatura_misjudges_loses_nothing(tmp_path, plain_text):
     # the article's container carries a class that trafilatura takes for a comment section
     page, = documents.to_html(plain_text, tmp_path / "misjudged.html")

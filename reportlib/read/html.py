@@ -16,7 +16,8 @@ news and a footer (主办单位, 备案号). What is read:
   trafilatura's text; if one is missing, the plain walk's text is used instead, so that a page
   trafilatura misjudges loses nothing of the report. Either way ``<p>``, ``<br>``, headings and
   table rows become lines, and a table row's cells are separated by a tab. The article's heading
-  (the first ``<h1>``), which trafilatura counts as metadata, is kept as the first line.
+  (the first ``<h1>``, or an element whose class or id names a title, if its text is part of the
+  page's title), which trafilatura counts as metadata, is kept as the first line.
 * **Metadata.** ``source_url`` (``<link rel="canonical">``, ``og:url``, or a CMS ``url`` meta),
   ``source_title`` (the CMS ``ArticleTitle`` meta, ``og:title``, or ``<title>``) and
   ``published`` (``PubDate``, ``publishdate``, ``article:published_time`` …, as written) become
@@ -60,6 +61,9 @@ _DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "fo
 _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
           "blockquote", "pre", "center", "dd", "dt", "ul", "ol", "tbody", "thead"}
 _CELL = {"td", "th"}
+_INLINE = {"font", "span", "b", "strong", "em", "i", "u", "a", "small", "big", "sub", "sup", "label", "br", "img",
+           "wbr", "abbr", "code", "s", "strike", "ins", "del", "mark", "q", "cite"}
+_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre"}
 _MIN_CHECKED_LINE = 10  # Chinese characters a line needs to be checked against trafilatura's text
 
 _URL_META = (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content"),
@@ -109,13 +113,14 @@ def html_page(text: str, data: bytes, path: Path, encoding: str) -> tuple[str, d
     except Exception as e:  # lxml's parser errors: name the file
         raise InputFileError(path, f"a web page that cannot be parsed ({type(e).__name__}: {e})") from None
     fields = _metadata(tree)
-    heading = _heading(tree)
+    heading = _heading(tree, fields)
     walked = _walk_text(tree)
     extracted = _trafilatura_text(text)
     if extracted is None or _missing(walked, extracted):
         body = walked
         if extracted is not None:
-            warnings.append("trafilatura's article text missed lines of the page's main text block; read by a plain walk")
+            warnings.append("trafilatura's article text missed or ran together lines of the page's main text block; "
+                            "read by a plain walk")
     else:
         body = extracted
     if heading and re.sub(r"\s+", "", heading) not in re.sub(r"\s+", "", body[: 4 * len(heading) + 200]):
@@ -123,13 +128,26 @@ def html_page(text: str, data: bytes, path: Path, encoding: str) -> tuple[str, d
     return body, fields, warnings
 
 
-def _heading(tree) -> str | None:
-    """The text of the page's first ``<h1>`` that holds Chinese (the article's title)."""
-    for element in tree.iter("h1"):
+def _heading(tree, fields: dict[str, str]) -> str | None:
+    """The article's heading: the first ``<h1>``, or an element whose class or id names a title,
+    whose text is part of the page's title (``<title>``, ``ArticleTitle``, ``og:title``); the
+    first ``<h1>`` when the page has no title."""
+    titles = [re.sub(r"\s+", "", t) for t in (fields.get("title"), _page_title(tree)) if t]
+    candidates = list(tree.iter("h1")) + [
+        e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("title", "meta", "html", "body", "head")
+        and "title" in f"{e.get('class') or ''} {e.get('id') or ''}".lower()]
+    for element in candidates:
         text = " ".join(element.text_content().split())
-        if CJK.search(text):
+        if not CJK.search(text) or len(text) > 80:
+            continue
+        if not titles or any(re.sub(r"\s+", "", text) in t for t in titles):
             return text
     return None
+
+
+def _page_title(tree) -> str | None:
+    node = tree.find(".//title")
+    return node.text_content().strip() if node is not None and node.text_content().strip() else None
 
 
 def _join_entity(m: re.Match[str]) -> str:
@@ -152,8 +170,7 @@ def _metadata(tree) -> dict[str, str]:
     url = _first(tree, _URL_META)
     title = _first(tree, _TITLE_META)
     if title is None:
-        node = tree.find(".//title")
-        title = node.text_content().strip() if node is not None and node.text_content().strip() else None
+        title = _page_title(tree)
     published = _first(tree, _DATE_META)
     for key, value in (("source", url), ("title", title), ("published", published)):
         if value:
@@ -184,13 +201,7 @@ def _walk_text(tree) -> str:
     for element in list(tree.iter(*_DROP)):
         if element.getparent() is not None:
             element.drop_tree()
-    best, best_score = None, 0
-    for element in tree.iter("div", "td", "article", "section", "body", "center"):
-        score = sum(len(CJK.findall(child.text_content())) for child in element
-                    if isinstance(child.tag, str) and child.tag in ("p", "h1", "h2", "h3", "h4", "table"))
-        score += len(CJK.findall("".join(t for t in [element.text or ""] + [c.tail or "" for c in element])))
-        if score > best_score:
-            best, best_score = element, score
+    best = _densest(tree)
     if best is None:
         best = tree.find(".//body") if tree.find(".//body") is not None else tree
     parts: list[str] = []
@@ -198,6 +209,37 @@ def _walk_text(tree) -> str:
     lines = ["\t".join(cell for cell in (" ".join(c.split()) for c in line.split("\t")) if cell)
              for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def _densest(tree):
+    """The element that holds the most Chinese text as its own paragraphs: a paragraph (``<p>``,
+    a heading, a list item, a ``<div>`` of text only) counts for its parent, loose text (lines
+    between ``<br>``, inline tags such as ``<font>`` and ``<span>``) for the element it is in."""
+    credit: dict = {}
+    order: list = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _INLINE:
+            continue
+        own = [element.text or ""]
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in _INLINE:
+                own.append(child.text_content())
+            own.append(child.tail or "")
+        n = len(CJK.findall("".join(own)))
+        if not n:
+            continue
+        leaf = element.tag in _PARAGRAPH or (element.tag == "div" and not _has_blocks(element))
+        target = element.getparent() if leaf and element.getparent() is not None else element
+        if target not in credit:
+            order.append(target)
+        credit[target] = credit.get(target, 0) + n
+    if not credit:
+        return None
+    return max(order, key=lambda e: credit[e])  # the first of equals, in document order
+
+
+def _has_blocks(element) -> bool:
+    return any(isinstance(e.tag, str) and e.tag not in _INLINE for e in element.iterdescendants())
 
 
 def _emit(element, parts: list[str]) -> None:
@@ -217,9 +259,10 @@ def _emit(element, parts: list[str]) -> None:
 
 
 def _missing(walked: str, extracted: str) -> bool:
-    """Whether a line of the plain walk's text with enough Chinese is not in trafilatura's."""
-    squeezed = re.sub(r"\s+", "", extracted)
+    """Whether a line of the plain walk's text with enough Chinese is not a line of trafilatura's
+    (missing, or run together with its neighbours: the page's line breaks lost)."""
+    lines = {re.sub(r"\s+", "", line) for line in extracted.splitlines()}
     for line in walked.splitlines():
-        if len(CJK.findall(line)) >= _MIN_CHECKED_LINE and re.sub(r"\s+", "", line) not in squeezed:
+        if len(CJK.findall(line)) >= _MIN_CHECKED_LINE and re.sub(r"\s+", "", line) not in lines:
             return True
     return False
