@@ -273,6 +273,13 @@ def test_pdf_running_heads_and_page_numbers_are_dropped(formats):
     assert "2013年是形势复杂、任务艰巨的一年,也是我区狠抓落实、奋力转型的一年。" in raw.text
 
 
+def test_without_the_pdf_extra_a_pdf_is_refused_saying_how_to_install_it(formats, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "pdfplumber", None)  # as if not installed
+    with pytest.raises(reportlib.BinaryFileError, match=r"report\.pdf: reading PDF files needs pdfplumber: "
+                                                         r"pip install 'reportlib\[pdf\]'"):
+        read_raw(formats["report.pdf"])
+
+
 def test_a_scanned_pdf_is_refused_naming_the_page(tmp_path):
     documents.to_scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(reportlib.InputFileError, match=r"scan\.pdf: PDF page 1 is an image without a text layer"):
