@@ -10,7 +10,6 @@ Loading (plain, parallel, cached) is :mod:`reportlib.load`; decoding files is
 
 from __future__ import annotations
 
-import hashlib
 import numbers
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,6 +22,7 @@ from .parse import metadata
 from .parse.ids import id_taken_warning
 from .parse.report import Report, parse_file
 from .read.decode import read_raw
+from .read.files import file_digest
 from .tables import registry
 
 if TYPE_CHECKING:  # pandas is imported when a table is first built
@@ -118,7 +118,7 @@ class Corpus:
         data = Path(path).read_bytes() if Path(path).is_file() else None
         if data is None:
             raise ReportLibError(f"{path}: the file is gone; its reports cannot be parsed")
-        if name in self._hashes and hashlib.sha256(data).hexdigest() != self._hashes[name]:
+        if name in self._hashes and file_digest(path, data) != self._hashes[name]:
             raise ReportLibError(f"{path}: the file has changed since its tables were built; load the corpus again")
         known = getattr(self, "_known", {}).get(name)
         parsed = {r.report_no: r for r in parse_file(read_raw(path, name, data, known=known)).reports}

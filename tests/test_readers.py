@@ -192,6 +192,21 @@ def test_a_page_split_over_files_is_read_as_one_report(tmp_path, plain_text):
     assert len(one.livelihood) == 10 and len(one.targets) == 10
 
 
+def test_a_changed_continuation_page_is_not_served_from_the_cache(tmp_path, plain_text):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    _, *continuations = documents.to_html(plain_text, folder / "index.html", pages=4)
+    second, = (page for page in continuations if "生产总值增长7.5%" in page.read_text(encoding="utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        first = reportlib.load_corpus(folder, cache=tmp_path / "cache")
+        second.write_text(second.read_text(encoding="utf-8").replace("生产总值增长7.5%", "生产总值增长8%"),
+                          encoding="utf-8")
+        again = reportlib.load_corpus(folder, cache=tmp_path / "cache")
+    assert first.targets.query("indicator == 'gdp'").value.tolist() == [7.5]
+    assert again.targets.query("indicator == 'gdp'").value.tolist() == [8.0]
+
+
 def test_a_txt_that_is_a_web_page_is_read_as_one(formats, tmp_path):
     disguised = tmp_path / "download.txt"
     shutil.copyfile(formats["report.shtml"], disguised)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir
-from .html import HTML_SUFFIXES, is_continuation
+from .html import HTML_SUFFIXES, continuation_pages, is_continuation
 
 PathLike = str | os.PathLike
 
@@ -64,3 +64,17 @@ def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pat
         seen.add(key)
         out.append((f, key.relative_to(root).as_posix() if key.is_relative_to(root) else f.name))
     return out
+
+
+def file_digest(path: PathLike, data: bytes | None = None) -> str:
+    """The sha256 of a report file as it is read: its bytes (``data``, when given), and for a web
+    page those of the pages that continue it (``index_1.html`` …), so that a changed continuation
+    page changes the digest."""
+    import hashlib
+
+    p = Path(path)
+    h = hashlib.sha256(p.read_bytes() if data is None else data)
+    if p.suffix.lower() in HTML_SUFFIXES:
+        for page in continuation_pages(p):
+            h.update(b"\0page\0" + page.name.encode() + b"\0" + page.read_bytes())
+    return h.hexdigest()

@@ -26,6 +26,7 @@ from .. import errors as _errors
 from ..lang import indicators
 from ..errors import CorpusError, InputFileError, ReportLibError, ReportLibWarning
 from ..paths import cache_dir, code_fingerprint
+from ..read.files import file_digest
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -44,7 +45,7 @@ def corpus_key(files: Sequence[tuple[Path, str]], known: Mapping[str, dict] | No
     hashes = {}
     for path, name in files:
         try:
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            digest = file_digest(path)
         except OSError as e:
             raise InputFileError(path, f"cannot be read ({e.strerror})") from None
         hashes[name] = digest
