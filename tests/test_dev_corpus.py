@@ -230,3 +230,48 @@ def test_date_and_speaker_where_stated(whole):
     _, report = whole
     assert _share(report, "date") >= 0.97
     assert _share(report, "speaker") >= 0.97
+
+
+@pytest.mark.corpus
+def test_every_report_has_a_place_code(whole):
+    corpus, _ = whole
+    r = corpus.reports
+    assert r.place_code.notna().all(), r[r.place_code.isna()][["report_id", "place", "date"]]
+    assert (r[r.level == "city"].parent_code.str[2:] == "0000").all()  # a city's parent is a province
+
+
+@pytest.mark.corpus
+def test_achievement_and_escalation_rows_trace_to_two_source_spans(whole):
+    from reportlib.analysis import compare
+    from reportlib.read.decode import read_raw
+
+    corpus, _ = whole
+    raw = {}
+
+    def source(report_id, start, end):
+        if report_id not in raw:
+            raw[report_id] = read_raw(corpus.report(report_id).raw.path).text
+        return raw[report_id][start:end].replace("\n", "")
+
+    def written(value, text: str) -> bool:
+        """The value is a quantity of the span, cleaned as the cleaner cleans it: 7.5%, 7万个 for
+        70000, 百分之八 for 8, ２$1.$2％ (OCR residue) for 21.2."""
+        from reportlib.lang.numbers import find_quantities
+        from reportlib.parse.clean import clean_line
+
+        line, _ = clean_line(text, 0, len(text))
+        quantities = find_quantities(line.text) if line is not None else []
+        found = {round(v, 6) for q in quantities for v in (q.value, q.value_high) if v is not None}
+        return round(abs(value), 6) in found
+
+    a = compare.achievement(corpus.targets, corpus.actuals, corpus.reports)
+    assert len(a) > 5000 and a.met.notna().mean() > 0.9
+    for row in a.itertuples(index=False):
+        if pd.notna(row.target):
+            assert written(row.target, source(row.target_report_id, row.target_raw_start, row.target_raw_end)), row
+        assert written(row.result, source(row.result_report_id, row.result_raw_start, row.result_raw_end)), row
+    e = compare.escalation(corpus.targets, corpus.reports)
+    assert set(e.level) == {"province", "city"} and len(e) > 3000
+    for row in e.itertuples(index=False):
+        assert written(row.target, source(row.report_id, row.raw_start, row.raw_end)), row
+        assert written(row.parent_target, source(row.parent_report_id, row.parent_raw_start, row.parent_raw_end)), row

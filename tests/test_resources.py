@@ -9,7 +9,8 @@ import pytest
 from reportlib.paths import RESOURCES_DIR
 
 FILES = sorted(RESOURCES_DIR.glob("*.csv"))
-OPTIONAL = {"example", "aliases", "heads", "keywords", "slug", "unit_kinds"}  # "other" has no aliases or keywords; most indicators have no heads; most places romanize
+OPTIONAL = {"example", "aliases", "heads", "keywords", "slug", "unit_kinds",  # "other" has no aliases or keywords; most indicators have no heads; most places romanize
+            "note", "valid_from", "valid_to", "parent_code"}  # places: open-ended validity; the national level has no parent
 
 
 def rows(path):

@@ -176,3 +176,204 @@ def compare_report_types(table: pd.DataFrame, year: str) -> pd.DataFrame:
     wide["spread"] = (wide.max(axis=1) - wide.min(axis=1)).round(4)
     wide = wide.reset_index().drop(columns="indicator_raw")
     return wide
+
+
+# --- targets against the results claimed for them, results against their revisions, and the
+# targets of a place against its parent's
+
+
+#: How close a result must come to an approximate target (8%左右) to count as met: this many
+#: percentage points for a rate (%), this share of the target for other units.
+APPROX_TOLERANCE_PP = 0.5
+APPROX_TOLERANCE_SHARE = 0.05
+
+_RATE_UNITS = ("%", "‰", "个百分点")
+
+
+def _sign(direction) -> float:
+    return -1.0 if direction == "decrease" else 1.0
+
+
+def _report_years(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFrame | None) -> dict:
+    """The year each report plans for: ``reports.plan_year`` (or ``year``) when given, else the
+    year of its targets, else the year after the results it reviews."""
+    years: dict = {}
+    if reports is not None:
+        for rid, plan, year in zip(reports["report_id"], reports["plan_year"], reports["year"]):
+            years[rid] = plan if _given(plan) else year
+    for rid, year in zip(targets["report_id"], targets["target_year"]):
+        if _given(year):
+            years.setdefault(rid, year)
+    for rid, year in zip(actuals["report_id"], actuals["year"]):
+        if _given(year):
+            years.setdefault(rid, year + 1)
+    return years
+
+
+def _claims(actuals: pd.DataFrame, years: dict) -> pd.DataFrame:
+    """Headline results for single years, the first of each report, indicator, measure, unit and year."""
+    a = _headline(actuals)
+    a = a[(a["period"].astype(str) == "year") & ~a["is_sub"].astype(bool) & a["year"].notna() & a["value"].notna()]
+    a = a.drop_duplicates(["report_id", "indicator", "measure", "unit", "year"]).copy()
+    a["indicator"] = a["indicator"].astype(str)
+    a["report_year"] = a["report_id"].map(years)
+    a["signed"] = [_sign(d) * v for v, d in zip(a["value"], a["direction"])]
+    return a
+
+
+def _met(kind: str, along: float, target: float, high, result: float, unit: str) -> object:
+    if kind == "qualitative" or not _given(target):
+        return pd.NA
+    if kind == "ceiling":
+        return bool(along * (result - target) <= 0)
+    if kind == "approx":
+        tolerance = APPROX_TOLERANCE_PP if unit in _RATE_UNITS else abs(target) * APPROX_TOLERANCE_SHARE
+        return bool(abs(result - target) <= tolerance + 1e-9)
+    if kind == "range" and _given(high):
+        low, up = sorted((target, along * high))
+        return bool(low - 1e-9 <= result <= up + 1e-9)
+    return bool(along * (result - target) >= -1e-9)  # floor, and a plain target read as one to reach
+
+
+def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each target against the result claimed for its year in the next report of the same place
+    and type (the earliest later report that claims one).
+
+    One row per place × report type × indicator × measure × year. Values are signed (a decrease
+    is negative): ``target``, ``target_high`` (a range's upper end), ``qualifier_kind``,
+    ``result``, ``estimated`` (the result is 预计, 初步核算 …), ``gap`` (result − target, in the
+    target's unit: percentage points for rates), ``met``, decided by the qualifier: ``floor``
+    and a plain target (``point``, read as a target to reach): the result reaches it in the
+    target's direction; ``ceiling``: it does not exceed it; ``approx`` (左右): within
+    :data:`APPROX_TOLERANCE_PP` percentage points (:data:`APPROX_TOLERANCE_SHARE` of the target
+    for other units); ``range``: inside; ``qualitative``: null. ``reached`` says, for every
+    quantified target, whether the result reached it in its direction.
+
+    Provenance: ``target_report_id``, ``target_text_span``, ``target_raw_start``/``target_raw_end``
+    and the same for the result (``result_…``). ``reports`` (optional) gives each report's plan
+    year; without it the year is read from the tables themselves.
+    """
+    years = _report_years(targets, actuals, reports)
+    t = _headline(targets)
+    t = t[~t["is_sub"].astype(bool) & t["target_year"].notna()].copy()
+    t["indicator"] = t["indicator"].astype(str)
+    t = t.drop_duplicates(["report_id", "indicator", "measure"])
+    t["match_measure"] = t["measure"].astype(str).replace({"qualitative": "growth"})
+    claims = _claims(actuals, years)
+    claims["match_measure"] = claims["measure"].astype(str)
+    keys = ["place", "report_type", "indicator", "match_measure"]
+    merged = t.merge(claims, on=keys, suffixes=("", "_r"))
+    merged = merged[(merged["year"] == merged["target_year"]) & (merged["report_year"] > merged["target_year"])
+                    & ((merged["measure"].astype(str) == "qualitative") | (merged["unit"] == merged["unit_r"]))]
+    merged = merged.sort_values(["report_year", "start_r"], kind="stable")
+    merged = merged.drop_duplicates(["report_id", "indicator", "measure"])
+    rows = []
+    for r in merged.itertuples(index=False):
+        along = _sign(r.direction)
+        target = along * r.value if _given(r.value) else None
+        gap = round(r.signed - target, 4) if target is not None else None
+        rows.append(dict(
+            place=r.place, report_type=r.report_type, indicator=r.indicator, measure=r.measure, unit=r.unit,
+            year=int(r.target_year), target=target, target_high=r.value_high if _given(r.value_high) else None,
+            qualifier_kind=r.qualifier_kind, result=r.signed, estimated=r.estimated, gap=gap,
+            met=_met(str(r.qualifier_kind), along, target, r.value_high, r.signed, str(r.unit)),
+            reached=pd.NA if gap is None else bool(along * gap >= -1e-9),
+            target_report_id=r.report_id, target_text_span=r.text_span, target_raw_start=r.raw_start,
+            target_raw_end=r.raw_end, result_report_id=r.report_id_r, result_text_span=r.text_span_r,
+            result_raw_start=r.raw_start_r, result_raw_end=r.raw_end_r,
+        ))
+    columns = ["place", "report_type", "indicator", "measure", "unit", "year", "target", "target_high",
+               "qualifier_kind", "result", "estimated", "gap", "met", "reached", "target_report_id",
+               "target_text_span", "target_raw_start", "target_raw_end", "result_report_id", "result_text_span",
+               "result_raw_start", "result_raw_end"]
+    out = pd.DataFrame(rows, columns=columns)
+    for column in ("met", "reached"):
+        out[column] = out[column].astype("boolean")
+    out = out.sort_values(["place", "report_type", "indicator", "measure", "year"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def revisions(actuals: pd.DataFrame, targets: pd.DataFrame | None = None,
+              reports: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each result claimed again: the first claim for a place, indicator, measure, unit and year
+    (often 预计, in the next year's report) against every later or other claim, also across report
+    types (the party committee's figure against the government's of the same year).
+
+    Columns: ``place``, ``indicator``, ``measure``, ``unit``, ``year``, ``first`` and ``later``
+    (signed values), ``revision`` (later − first), ``first_estimated``, ``later_estimated``,
+    ``first_report_id``/``later_report_id``, their ``report_type``s, ``text_span``s and raw
+    offsets. Claims of the same value in the same report type are left out.
+    """
+    empty_targets = pd.DataFrame(columns=["report_id", "target_year"])
+    years = _report_years(targets if targets is not None else empty_targets, actuals, reports)
+    claims = _claims(actuals, years)
+    claims = claims.sort_values(["report_year", "report_id", "start"], kind="stable")
+    rows = []
+    for key, group in claims.groupby(["place", "indicator", "measure", "unit", "year"], sort=True, observed=True):
+        if len(group) < 2:
+            continue
+        first = group.iloc[0]
+        for later in group.iloc[1:].itertuples(index=False):
+            if later.report_type == first.report_type and later.signed == first.signed:
+                continue
+            rows.append(dict(
+                place=key[0], indicator=key[1], measure=key[2], unit=key[3], year=int(key[4]),
+                first=first.signed, later=later.signed, revision=round(later.signed - first.signed, 4),
+                first_estimated=first.estimated, later_estimated=later.estimated,
+                first_report_id=first.report_id, first_report_type=first.report_type,
+                later_report_id=later.report_id, later_report_type=later.report_type,
+                first_text_span=first.text_span, first_raw_start=first.raw_start, first_raw_end=first.raw_end,
+                later_text_span=later.text_span, later_raw_start=later.raw_start, later_raw_end=later.raw_end,
+            ))
+    columns = ["place", "indicator", "measure", "unit", "year", "first", "later", "revision", "first_estimated",
+               "later_estimated", "first_report_id", "first_report_type", "later_report_id", "later_report_type",
+               "first_text_span", "first_raw_start", "first_raw_end", "later_text_span", "later_raw_start",
+               "later_raw_end"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def escalation(targets: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each growth target (in %) of a place against its parent's for the same year, indicator and
+    report type: district − city, city − province, province − national, in percentage points.
+
+    Places are coded by :mod:`reportlib.lang.places` (``reports.place_code``/``parent_code`` when
+    ``reports`` is given, else by name and year). Columns: ``year``, ``indicator``, ``place``,
+    ``place_code``, ``level``, ``parent``, ``parent_code``, ``target`` and ``parent_target``
+    (signed), their ``qualifier_kind``s, ``escalation_pp`` (target − parent target), and both
+    sources: ``report_id``/``parent_report_id``, ``text_span``/``parent_text_span`` and raw
+    offsets.
+    """
+    from ..lang import places
+
+    t = _headline(targets)
+    t = t[(t["measure"].astype(str) == "growth") & (t["unit"] == "%") & t["value"].notna() & ~t["is_sub"].astype(bool)
+          & t["target_year"].notna()].copy()
+    t["indicator"] = t["indicator"].astype(str)
+    t = t.drop_duplicates(["report_id", "indicator"])
+    if reports is not None and "place_code" in reports.columns:
+        codes = dict(zip(reports["report_id"], reports["place_code"]))
+        t["place_code"] = t["report_id"].map(codes)
+    else:
+        t["place_code"] = [places.place_code(p, places.when(None, y)) for p, y in zip(t["place"], t["target_year"])]
+    t = t[t["place_code"].notna()]
+    t["parent_code"] = t["place_code"].map(places.parent_code)
+    t["target"] = [_sign(d) * v for v, d in zip(t["value"], t["direction"])]
+    parent = t[["place", "place_code", "report_type", "target_year", "indicator", "target", "qualifier_kind",
+                "report_id", "text_span", "raw_start", "raw_end"]]
+    parent = parent.rename(columns={c: f"parent_{c}" for c in parent.columns
+                                    if c not in ("place_code", "report_type", "target_year", "indicator")})
+    parent = parent.rename(columns={"place_code": "parent_code"})
+    merged = t.merge(parent, on=["parent_code", "report_type", "target_year", "indicator"])
+    out = pd.DataFrame({
+        "year": merged["target_year"].astype(int), "indicator": merged["indicator"], "place": merged["place"],
+        "place_code": merged["place_code"], "level": [getattr(places.place(c), "level", None) for c in merged["place_code"]],
+        "parent": merged["parent_place"], "parent_code": merged["parent_code"], "report_type": merged["report_type"],
+        "target": merged["target"], "parent_target": merged["parent_target"],
+        "qualifier_kind": merged["qualifier_kind"], "parent_qualifier_kind": merged["parent_qualifier_kind"],
+        "escalation_pp": (merged["target"] - merged["parent_target"]).round(4),
+        "report_id": merged["report_id"], "text_span": merged["text_span"], "raw_start": merged["raw_start"],
+        "raw_end": merged["raw_end"], "parent_report_id": merged["parent_report_id"],
+        "parent_text_span": merged["parent_text_span"], "parent_raw_start": merged["parent_raw_start"],
+        "parent_raw_end": merged["parent_raw_end"],
+    })
+    return out.sort_values(["year", "indicator", "parent_code", "place_code"], kind="stable").reset_index(drop=True)

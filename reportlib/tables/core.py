@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..lang import places
 from ..parse.metadata import LEVELS, REPORT_TYPES
 from ..parse.structure import PARTS, STYLE_RANK, strip_quotes
 from .frame import frame
@@ -27,7 +28,8 @@ _STYLES = ("root", *STYLE_RANK, "synthetic")
 REPORT_COLUMNS = ["report_id", "source_file", "report_no", "place", "level", "city", "province", "report_type", "title",
                   "subtitle", "meeting", "date", "speaker", "speaker_title", "speaker_role", "review_year", "plan_year",
                   "year", "is_abstract", "n_chars", "n_paragraphs", "n_sentences", "n_sections", "encoding", "source_format", "place_source",
-                  "raw_start", "raw_end", "n_warnings", "warnings", "source_url", "source_title", "published", "front_matter", "script"]
+                  "raw_start", "raw_end", "n_warnings", "warnings", "source_url", "source_title", "published", "front_matter", "script",
+                  "place_code", "parent_code"]
 SECTION_COLUMNS = ["report_id", "section_no", "parent_no", "level", "heading_style", "number", "heading", "part",
                    "paragraph_first", "paragraph_last", "start", "end", "raw_start", "raw_end", "n_chars"]
 PARAGRAPH_COLUMNS = ["report_id", "paragraph_no", "section_no", "part", "kind", "text", "start", "end",
@@ -62,13 +64,18 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``n_warnings``, ``warnings`` (``; ``-separated), ``source_url``, ``source_title`` and
     ``published`` (from a Markdown file's front matter or a web page's metadata),
     ``front_matter`` (all those fields as JSON), ``script`` (``simplified`` or ``traditional``:
-    a Traditional text is tabulated from its Simplified conversion, offsets into the original).
+    a Traditional text is tabulated from its Simplified conversion, offsets into the original),
+    ``place_code`` and ``parent_code`` (GB/T 2260 codes of the place and its parent when it
+    was delivered, from :mod:`reportlib.lang.places`; null for a place not in its table or
+    whose name stays ambiguous).
     Null where the text does not state a value.
     """
     rows = []
     for r in reports:
         m = r.metadata
         body = r.text
+        code = places.place_code(m.place, places.when(m.date, m.year), m.city, m.province)
+        codes = {"place_code": code, "parent_code": places.parent_code(code)}
         rows.append(dict(
             report_id=r.report_id, source_file=r.source_file, report_no=r.report_no,
             place=m.place, level=m.level, city=m.city, province=m.province, report_type=m.report_type,
@@ -82,7 +89,7 @@ def reports_table(reports: Sequence[Report]) -> pd.DataFrame:
             warnings="; ".join(r.warnings), source_url=r.raw.front_matter.source_url,
             source_title=r.raw.front_matter.source_title, published=r.raw.front_matter.published,
             front_matter=r.raw.front_matter.as_json(), script=r.raw.script,
-            **m.extra,
+            **{**codes, **m.extra},  # a catalog's place_code wins over the table's
         ))
     columns = REPORT_COLUMNS + sorted({k for r in reports for k in r.metadata.extra} - set(REPORT_COLUMNS))
     df = frame(rows, columns, categories={"report_type": REPORT_TYPES, "level": LEVELS},
