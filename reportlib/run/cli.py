@@ -2,6 +2,8 @@
 
     reportlib tabulate [PATH ...] --out DIR [--format csv|parquet] [--jobs N] [--executor process|dask]
                                               write every table, one summary line per report
+    reportlib export TABLES_DIR --to stata|xlsx|parquet [--out DIR]
+                                              the tables for Stata, Excel or R
     reportlib inspect FILE                    what is inferred from one file, and why
     reportlib quality [PATH ...] [--failures FILE]
                                               how completely the corpus is read, per level and decade
@@ -62,6 +64,14 @@ def cmd_tabulate(args: argparse.Namespace) -> int:
         for e in done.skipped:
             print(f"  {e}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..io.convert import export_tables
+
+    paths = export_tables(args.tables, args.to, args.out)
+    print(f"wrote {', '.join(p.name for p in paths)} to {paths[0].parent if paths else args.out}")
     return 0
 
 
@@ -141,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with a BOM, which Excel needs for Chinese")
     p.add_argument("--quiet", action="store_true", help="no summary line per report")
     p.set_defaults(func=cmd_tabulate)
+
+    p = sub.add_parser("export", help="write tabulated tables for Stata (.dta 118), Excel (.xlsx) or Parquet (R)")
+    p.add_argument("tables", help="a folder written by reportlib tabulate")
+    p.add_argument("--to", required=True, choices=["stata", "xlsx", "parquet"], help="the target format")
+    p.add_argument("--out", help="folder for the files (default: TABLES/<format>)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("inspect", help="show what is inferred from one file, and why")
     p.add_argument("file", type=Path)
