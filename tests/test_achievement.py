@@ -111,6 +111,15 @@ def test_a_qualitative_target_has_no_verdict():
     assert row.result == 5.0 and pd.isna(row.met) and pd.isna(row.gap)
 
 
+def test_a_result_revised_between_the_party_and_the_government_report(corpus):
+    r = compare.revisions(corpus.actuals, corpus.targets, corpus.reports)
+    row = r[(r.place == "上城区") & (r.indicator == "gdp") & (r.measure == "level") & (r.year == 2012)].iloc[0]
+    # the party committee's report (2013-01-05) comes first, the government's (2013-01-21) revises it
+    assert (row.first_report_id, row.later_report_id) == ("shangcheng-2013-party", "shangcheng-2013-gov")
+    assert (row.first, row.later, row.revision) == (675.0, 667.87, -7.13)
+    assert "667.87" in read_raw(corpus.report(row.later_report_id).raw.path).text[row.later_raw_start:row.later_raw_end]
+
+
 @needs_corpus
 def test_a_provinces_gdp_target_against_its_next_reports_result(zhejiang):
     a = compare.achievement(zhejiang.targets, zhejiang.actuals, zhejiang.reports)

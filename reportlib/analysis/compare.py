@@ -296,8 +296,9 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
 def revisions(actuals: pd.DataFrame, targets: pd.DataFrame | None = None,
               reports: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each result claimed again: the first claim for a place, indicator, measure, unit and year
-    (often 预计, in the next year's report) against every later or other claim, also across report
-    types (the party committee's figure against the government's of the same year).
+    (often 预计, in the next year's report; reports ordered by the year they plan, then, with
+    ``reports``, by delivery date) against every later or other claim, also across report types
+    (the party committee's figure against the government's of the same year).
 
     Columns: ``place``, ``indicator``, ``measure``, ``unit``, ``year``, ``first`` and ``later``
     (signed values), ``revision`` (later − first), ``first_estimated``, ``later_estimated``,
@@ -307,7 +308,9 @@ def revisions(actuals: pd.DataFrame, targets: pd.DataFrame | None = None,
     empty_targets = pd.DataFrame(columns=["report_id", "target_year"])
     years = _report_years(targets if targets is not None else empty_targets, actuals, reports)
     claims = _claims(actuals, years)
-    claims = claims.sort_values(["report_year", "report_id", "start"], kind="stable")
+    dates = dict(zip(reports["report_id"], reports["date"])) if reports is not None else {}
+    claims["report_date"] = claims["report_id"].map(dates).fillna("")
+    claims = claims.sort_values(["report_year", "report_date", "report_id", "start"], kind="stable")
     rows = []
     for key, group in claims.groupby(["place", "indicator", "measure", "unit", "year"], sort=True, observed=True):
         if len(group) < 2:
