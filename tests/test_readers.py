@@ -183,13 +183,14 @@ def test_a_page_declaring_the_wrong_charset_is_read_by_its_bytes(tmp_path, plain
 def test_a_page_split_over_files_is_read_as_one_report(tmp_path, plain_text):
     folder = tmp_path / "site"
     folder.mkdir()
-    first, second, third = documents.to_html(plain_text, folder / "index.html", pages=3)
+    first, *_ = documents.to_html(plain_text, folder / "index.html", pages=3)
     corpus = _load(folder)
     assert corpus.reports.source_file.tolist() == ["index.html"]  # index_1/index_2 continue it
     raw = read_raw(first)
     assert any("3 pages joined: index_1.html, index_2.html appended" in w for w in raw.warnings)
-    one = _load(tmp_path.parent / tmp_path.name / "site" / "index.html")
-    assert len(one.livelihood) == 10 and len(one.targets) == 10
+    one = _load(first)
+    assert len(one.livelihood) == 10 and len(one.targets) == 10  # the ten projects and targets of all pages
+    assert one.targets.query("indicator == 'gdp'").value.tolist() == [7.5]
 
 
 def test_a_changed_continuation_page_is_not_served_from_the_cache(tmp_path, plain_text):

@@ -126,8 +126,13 @@ def target_grid(targets: pd.DataFrame, lang: str = "zh") -> tuple[pd.DataFrame, 
     return cells, values
 
 
+def _sign(direction) -> float:
+    """+1, or −1 for a decrease: values are signed so that a decrease is negative."""
+    return -1.0 if direction == "decrease" else 1.0
+
+
 def _signed(value, direction):
-    return -value if direction == "decrease" else value
+    return _sign(direction) * value
 
 
 def ambition(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
@@ -190,10 +195,6 @@ APPROX_TOLERANCE_SHARE = 0.05
 _RATE_UNITS = ("%", "‰", "个百分点")
 
 
-def _sign(direction) -> float:
-    return -1.0 if direction == "decrease" else 1.0
-
-
 def _report_years(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFrame | None) -> dict:
     """The year each report plans for: ``reports.plan_year`` (or ``year``) when given, else the
     year of its targets, else the year after the results it reviews."""
@@ -217,7 +218,7 @@ def _claims(actuals: pd.DataFrame, years: dict) -> pd.DataFrame:
     a = a.drop_duplicates(["report_id", "indicator", "measure", "unit", "year"]).copy()
     a["indicator"] = a["indicator"].astype(str)
     a["report_year"] = a["report_id"].map(years)
-    a["signed"] = [_sign(d) * v for v, d in zip(a["value"], a["direction"])]
+    a["signed"] = [_signed(v, d) for v, d in zip(a["value"], a["direction"])]
     return a
 
 
@@ -360,7 +361,7 @@ def escalation(targets: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd
         t["place_code"] = [places.place_code(p, places.when(None, y)) for p, y in zip(t["place"], t["target_year"])]
     t = t[t["place_code"].notna()]
     t["parent_code"] = t["place_code"].map(places.parent_code)
-    t["target"] = [_sign(d) * v for v, d in zip(t["value"], t["direction"])]
+    t["target"] = [_signed(v, d) for v, d in zip(t["value"], t["direction"])]
     parent = t[["place", "place_code", "report_type", "target_year", "indicator", "target", "qualifier_kind",
                 "report_id", "text_span", "raw_start", "raw_end"]]
     parent = parent.rename(columns={c: f"parent_{c}" for c in parent.columns

@@ -188,15 +188,18 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
     if p.suffix.lower() in HTML_SUFFIXES or is_html(data):
         return _read_html(p, name, data, known)
     text_, encoding = decode(data, p)
-    notes: tuple[str, ...] = ()
-    if encoding in ("gb18030", "utf-16", "big5"):
-        notes = (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
+    notes = _encoding_notes(encoding)
     front = split_front_matter(text_)
     if front.warning:
         notes += (front.warning,)
     source_format = "md" if front.end or p.suffix.lower() == ".md" else "txt"
     return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}), source_format,
                    detect_script(text_))
+
+
+def _encoding_notes(encoding: str) -> tuple[str, ...]:
+    """The note a file decoded other than as UTF-8 carries."""
+    return () if encoding.startswith("utf-8") else (f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8",)
 
 
 def _read_html(p: Path, name: str | None, data: bytes, known: dict | None) -> RawFile:
@@ -216,7 +219,5 @@ def _read_html(p: Path, name: str | None, data: bytes, known: dict | None) -> Ra
     text_ = "\n".join(texts)
     check_chinese(text_, p, " in the page's article text")
     encoding = encodings[0]
-    if encoding in ("gb18030", "utf-16", "big5"):
-        notes.insert(0, f"decoded as {_ENCODING_NAMES[encoding]}, not UTF-8")
-    return RawFile(p, name or p.name, text_, encoding, tuple(notes), FrontMatter(fields), dict(known or {}), "html",
+    return RawFile(p, name or p.name, text_, encoding, _encoding_notes(encoding) + tuple(notes), FrontMatter(fields), dict(known or {}), "html",
                    detect_script(text_))

@@ -84,8 +84,8 @@ def build(reports, tables: dict, name: str, lookup) -> object:
 
 
 def with_pages(df, reports):
-    """``df`` with a ``page`` column after its provenance columns: the page of a PDF report on
-    which each row's ``raw_start`` lies (from 1), null for rows of other formats."""
+    """``df`` with a ``page`` column at the end: the page of a PDF report on which each row's
+    ``raw_start`` lies (from 1), null for rows of other formats."""
     if "raw_start" not in df.columns or "page" in df.columns:
         return df
     import bisect
@@ -93,11 +93,11 @@ def with_pages(df, reports):
     import pandas as pd
 
     starts = {r.report_id: r.raw.page_starts for r in reports if r.raw.page_starts}
+    if not starts:  # no PDF: an empty column, without a pass over the rows
+        return df.assign(page=pd.array([pd.NA] * len(df), dtype="Int64"))
     pages = [bisect.bisect_right(starts[rid], pos) if rid in starts else None
              for rid, pos in zip(df["report_id"], df["raw_start"])]
-    df = df.copy()
-    df["page"] = pd.array(pages, dtype="Int64")
-    return df
+    return df.assign(page=pd.array(pages, dtype="Int64"))
 
 
 def build_all(reports) -> dict:
