@@ -19,8 +19,7 @@ import pandas as pd
 import pytest
 
 import reportlib
-from reportlib.analysis.evaluation import score
-from reportlib.lang.numbers import units
+from reportlib.analysis.evaluation import ACTUAL_KEYS, TARGET_KEYS, comparable, score
 from reportlib.tables import registry
 
 from .conftest import FIXTURES, SHARED, check_table_contract, gold
@@ -31,27 +30,6 @@ CORPUS = CORPORA / "cn-gov-reports"
 GOLD = FIXTURES / "gold_dev"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the development corpus is not at {CORPUS}")
-
-#: A match needs the report, indicator, measure, direction, value (and upper value), unit and
-#: qualifier kind right; results also their period.
-TARGET_KEYS = ["source_file", "indicator", "measure", "direction", "value", "value_high", "unit", "qualifier_kind"]
-ACTUAL_KEYS = TARGET_KEYS + ["period"]
-
-
-def comparable(df: pd.DataFrame) -> pd.DataFrame:
-    """Values as numbers and 万-multiplied units as the tables give them (50万个 is 500000 个;
-    万人, 亿元 and the other units of ``resources/units.csv`` stay as written)."""
-    df = df.copy()
-    for col in ("value", "value_high"):
-        df[col] = pd.to_numeric(df[col].replace("", None), errors="coerce")
-    unit = df["unit"].fillna("").astype(str).str.replace("％", "%")
-    for prefix, factor in (("万", 1e4), ("亿", 1e8)):
-        m = unit.str.startswith(prefix) & ~unit.isin(list(units())) & (unit.str.len() > 1)
-        df.loc[m, ["value", "value_high"]] = df.loc[m, ["value", "value_high"]] * factor
-        unit = unit.where(~m, unit.str[1:])
-    df["unit"] = unit.replace("", None)
-    return df
-
 
 @pytest.fixture(scope="module")
 def sample():
@@ -240,6 +218,18 @@ def test_every_report_has_a_place_code(whole):
     assert (r[r.level == "city"].parent_code.str[2:] == "0000").all()  # a city's parent is a province
 
 
+def _written(value, text: str) -> bool:
+    """The value is a quantity of the span, cleaned as the cleaner cleans it: 7.5%, 7万个 for
+    70000, 百分之八 for 8, ２$1.$2％ (OCR residue) for 21.2."""
+    from reportlib.lang.numbers import find_quantities
+    from reportlib.parse.clean import clean_line
+
+    line, _ = clean_line(text, 0, len(text))
+    quantities = find_quantities(line.text) if line is not None else []
+    found = {round(v, 6) for q in quantities for v in (q.value, q.value_high) if v is not None}
+    return round(abs(value), 6) in found
+
+
 @pytest.mark.corpus
 def test_achievement_and_escalation_rows_trace_to_two_source_spans(whole):
     from reportlib.analysis import compare
@@ -253,25 +243,32 @@ def test_achievement_and_escalation_rows_trace_to_two_source_spans(whole):
             raw[report_id] = read_raw(corpus.report(report_id).raw.path).text
         return raw[report_id][start:end].replace("\n", "")
 
-    def written(value, text: str) -> bool:
-        """The value is a quantity of the span, cleaned as the cleaner cleans it: 7.5%, 7万个 for
-        70000, 百分之八 for 8, ２$1.$2％ (OCR residue) for 21.2."""
-        from reportlib.lang.numbers import find_quantities
-        from reportlib.parse.clean import clean_line
-
-        line, _ = clean_line(text, 0, len(text))
-        quantities = find_quantities(line.text) if line is not None else []
-        found = {round(v, 6) for q in quantities for v in (q.value, q.value_high) if v is not None}
-        return round(abs(value), 6) in found
-
     a = compare.achievement(corpus.targets, corpus.actuals, corpus.reports)
     assert len(a) > 5000 and a.met.notna().mean() > 0.9
     for row in a.itertuples(index=False):
         if pd.notna(row.target):
-            assert written(row.target, source(row.target_report_id, row.target_raw_start, row.target_raw_end)), row
-        assert written(row.result, source(row.result_report_id, row.result_raw_start, row.result_raw_end)), row
+            assert _written(row.target, source(row.target_report_id, row.target_raw_start, row.target_raw_end)), row
+        assert _written(row.result, source(row.result_report_id, row.result_raw_start, row.result_raw_end)), row
     e = compare.escalation(corpus.targets, corpus.reports)
     assert set(e.level) == {"province", "city"} and len(e) > 3000
     for row in e.itertuples(index=False):
-        assert written(row.target, source(row.report_id, row.raw_start, row.raw_end)), row
-        assert written(row.parent_target, source(row.parent_report_id, row.parent_raw_start, row.parent_raw_end)), row
+        assert _written(row.target, source(row.report_id, row.raw_start, row.raw_end)), row
+        assert _written(row.parent_target, source(row.parent_report_id, row.parent_raw_start, row.parent_raw_end)), row
+
+
+@pytest.mark.corpus
+def test_the_shipped_panel_is_what_the_corpus_gives_byte_for_byte(whole, tmp_path):
+    """``python benchmarks/make_panel.py`` rebuilds the shipped files identically."""
+    from reportlib import datasets
+
+    corpus, _ = whole
+    tables = datasets.build(corpus.reports, corpus.targets, corpus.actuals, CORPUS)
+    written = datasets.write(tables, datasets.describe(tables, GOLD), tmp_path)
+    for path in written:
+        assert path.read_bytes() == (datasets.PANEL_DIR / path.name).read_bytes(), f"{path.name} differs: rebuild it"
+    # every panel row's offsets point into its source file at a sentence that states its value
+    targets = datasets.targets()
+    texts: dict[str, str] = {}
+    for row in targets[targets.value.notna()].sample(500, random_state=1).itertuples():
+        text = texts.setdefault(row.source_file, reportlib.read_raw(CORPUS / row.source_file).text)
+        assert _written(row.value, text[row.raw_start:row.raw_end].replace("\n", "")), row

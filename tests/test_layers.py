@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("corpus",),
     ("scale",),
     ("load",),
-    ("analysis",),
+    ("analysis", "datasets"),
     ("show",),
     ("run",),
     ("__init__", "__main__"),

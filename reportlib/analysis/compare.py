@@ -48,8 +48,16 @@ def format_target(row, lang: str = "zh") -> str:
 
 def _headline(table: pd.DataFrame) -> pd.DataFrame:
     """Rows of canonical indicators: 其中地方财政收入… is the district's figure too, while the
-    sector figures of 其中五大产业… are ``other``."""
-    return table[table["indicator"].astype(str) != "other"]
+    sector figures of 其中五大产业… are ``other``. A table without the text (the open panel of
+    :mod:`reportlib.datasets`) gets an empty ``text_span`` and its raw offsets as the order."""
+    rows = table[table["indicator"].astype(str) != "other"]
+    if "text_span" not in rows.columns or "start" not in rows.columns:
+        rows = rows.copy()
+        if "text_span" not in rows.columns:
+            rows["text_span"] = pd.Series(pd.NA, index=rows.index, dtype="object")
+        if "start" not in rows.columns:
+            rows["start"] = rows["raw_start"]
+    return rows
 
 
 def _report_order(targets: pd.DataFrame) -> pd.DataFrame:
@@ -248,13 +256,18 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
     target's direction; ``ceiling``: it does not exceed it; ``approx`` (左右): within
     :data:`APPROX_TOLERANCE_PP` percentage points (:data:`APPROX_TOLERANCE_SHARE` of the target
     for other units); ``range``: inside; ``qualitative``: null. ``reached`` says, for every
-    quantified target, whether the result reached it in its direction.
+    quantified target, whether the result reached it in its direction. ``boundary_change`` is true
+    when the place gained or lost area (``resources/place_changes.csv``) between the target's year
+    and the result's report, so the result may be counted on other boundaries.
 
     Provenance: ``target_report_id``, ``target_text_span``, ``target_raw_start``/``target_raw_end``
     and the same for the result (``result_…``). ``reports`` (optional) gives each report's plan
     year; without it the year is read from the tables themselves.
     """
+    from ..lang import places
+
     years = _report_years(targets, actuals, reports)
+    codes = dict(zip(reports["report_id"], reports["place_code"])) if reports is not None and "place_code" in reports else {}
     t = _headline(targets)
     t = t[~t["is_sub"].astype(bool) & t["target_year"].notna()].copy()
     t["indicator"] = t["indicator"].astype(str)
@@ -279,12 +292,15 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
             qualifier_kind=r.qualifier_kind, result=r.signed, estimated=r.estimated, gap=gap,
             met=_met(str(r.qualifier_kind), along, target, r.value_high, r.signed, str(r.unit)),
             reached=pd.NA if gap is None else bool(along * gap >= -1e-9),
+            boundary_change=places.changed_between(
+                codes.get(r.report_id) or places.place_code(r.place, f"{int(r.target_year)}-01"),
+                f"{int(r.target_year)}-01", f"{int(r.report_year)}-13"),
             target_report_id=r.report_id, target_text_span=r.text_span, target_raw_start=r.raw_start,
             target_raw_end=r.raw_end, result_report_id=r.report_id_r, result_text_span=r.text_span_r,
             result_raw_start=r.raw_start_r, result_raw_end=r.raw_end_r,
         ))
     columns = ["place", "report_type", "indicator", "measure", "unit", "year", "target", "target_high",
-               "qualifier_kind", "result", "estimated", "gap", "met", "reached", "target_report_id",
+               "qualifier_kind", "result", "estimated", "gap", "met", "reached", "boundary_change", "target_report_id",
                "target_text_span", "target_raw_start", "target_raw_end", "result_report_id", "result_text_span",
                "result_raw_start", "result_raw_end"]
     out = pd.DataFrame(rows, columns=columns)
@@ -345,7 +361,9 @@ def escalation(targets: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd
     ``place_code``, ``level``, ``parent``, ``parent_code``, ``target`` and ``parent_target``
     (signed), their ``qualifier_kind``s, ``escalation_pp`` (target − parent target), and both
     sources: ``report_id``/``parent_report_id``, ``text_span``/``parent_text_span`` and raw
-    offsets.
+    offsets. The dated crosswalk is applied: ``current_code``/``current_place`` name the places
+    that hold the place's area today (江干区 2020: 上城区;钱塘区, split in 2021), so rows can be
+    grouped by today's boundaries; a place that did not change names itself.
     """
     from ..lang import places
 
@@ -380,4 +398,7 @@ def escalation(targets: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd
         "parent_text_span": merged["parent_text_span"], "parent_raw_start": merged["parent_raw_start"],
         "parent_raw_end": merged["parent_raw_end"],
     })
+    now = [places.current(c, f"{int(y)}-01") for c, y in zip(out["place_code"], out["year"])]
+    out["current_code"] = [";".join(code for code, _ in n) for n in now]
+    out["current_place"] = [";".join(name for _, name in n) for n in now]
     return out.sort_values(["year", "indicator", "parent_code", "place_code"], kind="stable").reset_index(drop=True)

@@ -18,6 +18,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+#: The keys of a match in the development gold sample (``tests/fixtures/gold_dev/``): the report,
+#: indicator, measure, direction, value (and upper value), unit and qualifier kind; results also
+#: their period.
+TARGET_KEYS = ["source_file", "indicator", "measure", "direction", "value", "value_high", "unit", "qualifier_kind"]
+ACTUAL_KEYS = TARGET_KEYS + ["period"]
+
 
 @dataclass(frozen=True)
 class Score:
@@ -85,3 +91,21 @@ def score(extracted: pd.DataFrame, gold: pd.DataFrame, keys: Sequence[str], *, d
         return df.iloc[take].reset_index(drop=True)
 
     return Score(len(ex), len(go), sum(matched.values()), rows(gold, go, left_gold), rows(extracted, ex, left_ex))
+
+
+def comparable(df: pd.DataFrame) -> pd.DataFrame:
+    """Values as numbers and 万-multiplied units as the tables give them (a hand-coder's 50万个 is
+    500000 个; 万人, 亿元 and the other units of ``resources/units.csv`` stay as written), so a
+    hand-coded table written as the text reads can be scored against the tables."""
+    from ..lang.numbers import units
+
+    df = df.copy()
+    for col in ("value", "value_high"):
+        df[col] = pd.to_numeric(df[col].replace("", None), errors="coerce")
+    unit = df["unit"].fillna("").astype(str).str.replace("％", "%")
+    for prefix, factor in (("万", 1e4), ("亿", 1e8)):
+        m = unit.str.startswith(prefix) & ~unit.isin(list(units())) & (unit.str.len() > 1)
+        df.loc[m, ["value", "value_high"]] = df.loc[m, ["value", "value_high"]] * factor
+        unit = unit.where(~m, unit.str[1:])
+    df["unit"] = unit.replace("", None)
+    return df

@@ -130,3 +130,37 @@ def parent_code(code: str | None) -> str | None:
 def successors(code: str) -> list[Change]:
     """The changes that moved all or part of the place ``code`` into others, oldest first."""
     return [c for c in changes() if c.from_code == code]
+
+
+def current(code: str | None, since: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The places that hold the area of ``code`` today, following the crosswalk from ``since``
+    (``YYYY-MM``; None: from the start): ``((code, name), …)``, the place itself when it did not
+    change. A place that merged into another or was split gives its successors, oldest change first
+    and whole before part, e.g. 江干区 (2021 split) gives 上城区 and 钱塘区.
+
+    >>> current("330104")
+    (('330102', '上城区'), ('330114', '钱塘区'))
+    >>> current("330102")
+    (('330102', '上城区'),)
+    """
+    if not code:
+        return ()
+    p = place(code)
+    moves = [c for c in successors(code) if since is None or c.date >= since[:7]]
+    if not moves or (not any(c.extent == "whole" for c in moves) and (p is None or not p.valid_to)):
+        # the place lives on (it may have given parts away): its own area today is itself
+        return ((code, p.name if p else code),)
+    out: list[tuple[str, str]] = []
+    for c in sorted(moves, key=lambda c: (c.date, c.extent != "whole", c.to_code)):
+        for pair in current(c.to_code, c.date):
+            if pair not in out:
+                out.append(pair)
+    return tuple(out)
+
+
+def changed_between(code: str | None, start: str, end: str) -> bool:
+    """Whether the place ``code`` lost or gained area by a change dated in ``[start, end)``
+    (``YYYY-MM``): its figures before and after may cover different ground."""
+    if not code:
+        return False
+    return any(start <= c.date < end and code in (c.from_code, c.to_code) for c in changes())
