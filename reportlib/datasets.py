@@ -126,6 +126,16 @@ def with_corpus(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return pd.concat([table, panel], ignore_index=True)
 
 
+def combined(corpus, panel: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(reports, targets, actuals)`` of a :class:`~reportlib.Corpus`, followed, with ``panel``,
+    by the panel's rows of the reports the corpus does not hold: the bundled district reports
+    then find their city, province and national targets in the panel (notebooks 05 and 06)."""
+    tables = (corpus.reports, corpus.targets, corpus.actuals)
+    if not panel:
+        return tables
+    return tuple(with_corpus(t, name) for t, name in zip(tables, ("reports", "targets", "actuals")))
+
+
 # --- building it from a tabulated corpus
 
 

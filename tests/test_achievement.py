@@ -142,3 +142,52 @@ def test_a_citys_target_against_its_provinces_for_the_same_year(zhejiang):
     assert _source(zhejiang, row.parent_report_id, row.parent_raw_start, row.parent_raw_end) == "生产总值增长6.5%以上"
     national = e[(e.place == "浙江省") & (e.indicator == "gdp") & (e.year == 2021)].iloc[0]
     assert (national.parent, national.parent_code, national.parent_report_id) == ("全国", "100000", "china-2021-gov")
+
+
+# --- what notebooks 05 and 06 show, on the bundled corpus joined with the open panel
+
+
+@pytest.fixture(scope="module")
+def joined(corpus):
+    from reportlib import datasets
+
+    reports, targets, actuals = datasets.combined(corpus)
+    return reports, targets, actuals
+
+
+def test_met_rates_count_only_decided_targets(joined):
+    reports, targets, actuals = joined
+    a = compare.achievement(targets, actuals, reports)
+    assert set(a.level.dropna()) == {"national", "province", "city"}
+    national = a[a.level == "national"]
+    by_level = compare.met_rates(a, "level").set_index("level")
+    assert by_level.loc["national", "n"] == national.met.notna().sum()
+    assert by_level.loc["national", "n_met"] == national.met.sum()
+    kinds = compare.met_rates(a, "qualifier_kind")
+    assert "qualitative" not in set(kinds.qualifier_kind)  # never decided
+    assert list(kinds.n) == sorted(kinds.n, reverse=True)
+
+
+def test_bunching_counts_the_half_points_either_side_of_the_target():
+    b = compare.bunching(pd.Series([-0.6, -0.5, -0.1, 0.0, 0.2, 0.4, 0.5, 2.0]))
+    assert list(b.n) == [2, 3] and list(b.pct) == [25.0, 37.5] and set(b.of) == {8}
+
+
+def test_chains_run_from_the_nation_to_the_bundled_districts(joined):
+    reports, targets, _ = joined
+    chains = compare.escalation_chains(compare.escalation(targets, reports), "gdp", limit=4)
+    # districts first (the bundled corpus's), longest, latest, then by code
+    assert list(dict.fromkeys(chains.chain)) == ["下城区 2018", "江干区 2014", "上城区 2020", "江干区 2020"]
+    xiacheng = chains[chains.chain == "下城区 2018"]
+    assert list(zip(xiacheng.level, xiacheng.place, xiacheng.target)) == [
+        ("national", "全国", 6.5), ("province", "浙江省", 7.0), ("city", "杭州市", 7.5), ("district", "下城区", 6.0)]
+    assert set(xiacheng.current_place) == {"拱墅区"}  # merged into 拱墅区 in 2021
+    assert list(chains[chains.chain == "上城区 2020"].place) == ["浙江省", "杭州市", "上城区"]  # no national GDP target in 2020
+
+
+def test_select_rows_keeps_a_place_and_its_children(joined):
+    reports, targets, _ = joined
+    e = compare.escalation(targets, reports)
+    kept = compare.select_rows(e, places=["杭州市"], years=[2020], indicators=["gdp"], with_parent=True)
+    assert sorted(kept.place) == ["上城区", "杭州市", "江干区"]
+    assert sorted(compare.select_rows(e, places=["杭州市"], years=[2020], indicators=["gdp"]).place) == ["杭州市"]

@@ -31,7 +31,8 @@ def test_notebooks_share_one_set_up_call_and_one_year(path):
     nb = nbformat.read(path, as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     setup = code[1]
-    assert setup.count("notebook.setup(") == 1 and "years=years" in setup
+    # years select reports by reports.year, or (05, 06) the rows of targets set for those years
+    assert setup.count("notebook.setup(") == 1 and ("years=years" in setup or "select_rows(" in setup)
     assert "load_corpus" not in setup and "set_style" not in setup
     every = "\n".join(code)
     # figures in both languages through one helper; years only through the set-up call (reports.year)
@@ -86,6 +87,30 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     ambition = pd.read_csv(run_dir / "tables" / "02_ambition.csv")
     row = ambition[(ambition.report_id == "jianggan-2014-gov") & (ambition.indicator == "gdp")].iloc[0]
     assert (row.target, row.actual, row.ambition_pp) == (7.5, 7.5, 0.0)
+    _check_achievement_and_escalation(run_dir, bundled=True)
+
+
+def _check_achievement_and_escalation(run_dir, bundled: bool):
+    """Notebooks 05 and 06: real rows in their tables, every figure in both languages at most 7 in wide."""
+    achieved = pd.read_csv(run_dir / "tables" / "05_achievement.csv")
+    (row,) = achieved[(achieved.place == "浙江省") & (achieved.year == 2021) & (achieved.indicator == "gdp")
+                      & (achieved.measure == "growth")].itertuples()
+    assert (row.target, row.qualifier_kind, row.result, row.gap, row.met) == (6.5, "floor", 8.5, 2.0, True)
+    assert (row.target_report_id, row.result_report_id) == ("zhejiang-2021-gov", "zhejiang-2022-gov")
+    escalated = pd.read_csv(run_dir / "tables" / "06_escalation.csv", dtype={"place_code": str})
+    (row,) = escalated[(escalated.place == "杭州市") & (escalated.year == 2021) & (escalated.indicator == "gdp")].itertuples()
+    assert (row.parent, row.target, row.parent_target, row.escalation_pp) == ("浙江省", 7.0, 6.5, 0.5)
+    if bundled:  # the bundled districts joined with the open panel: 全国 → 浙江省 → 杭州市 → 江干区 in 2014
+        chains = pd.read_csv(run_dir / "tables" / "06_target_chains.csv")
+        chain = chains[chains.chain == "江干区 2014"].sort_values("step")
+        assert list(zip(chain.place, chain.target)) == [("全国", 7.5), ("浙江省", 8.0), ("杭州市", 8.5), ("江干区", 7.5)]
+        assert set(chain.current_place) == {"上城区;钱塘区"}
+    names = ("05_met_rates", "05_result_minus_target", "05_revisions", "06_target_chains", "06_escalation_by_level",
+             "06_escalation_over_time")
+    for name in names:
+        for lang in ("zh", "en"):
+            page = PdfReader(run_dir / "figures" / f"{name}_{lang}.pdf").pages[0]
+            assert float(page.mediabox.width) <= 7 * 72 + 0.5, (name, lang, page.mediabox)
 
 
 def test_parameters_reach_the_notebook(tmp_path):
@@ -143,3 +168,20 @@ def test_notebooks_load_large_corpora_on_workers_with_the_cache(tmp_path):
     assert len(list((tmp_path / "cache" / "corpus").iterdir())) == 1
     with pytest.raises(Exception, match="jobs"):
         batch.run_notebooks([notebook], tmp_path / "bad", {"jobs": "many"})
+
+
+@pytest.mark.corpus
+def test_achievement_and_escalation_notebooks_on_the_development_corpus(tmp_path):
+    """Notebooks 05 and 06 with ``data_dir`` on the development corpus (no panel added: the
+    corpus holds those reports), tabulated once by two workers and read from the cache after."""
+    from .test_dev_corpus import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    chosen = [p for p in NOTEBOOKS if p.name.startswith(("05_", "06_"))]
+    _, results = batch.run_notebooks(chosen, tmp_path, {"data_dir": str(CORPUS), "jobs": 2, "cache": True})
+    assert all(r.ok for r in results), [r.error for r in results]
+    _check_achievement_and_escalation(tmp_path, bundled=False)
+    executed = nbformat.read(tmp_path / "05_target_achievement.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    assert "from 1661 reports (1661 in the corpus)" in printed

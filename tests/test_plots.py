@@ -111,3 +111,31 @@ def test_corpus_overview_figures_in_both_languages(corpus):
     fig = plots.report_parts(shares, corpus.reports, "en")
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
         "Review of the past year", "Plan for the coming year", "Livelihood projects", "Glossary", "Other"]
+
+
+def test_achievement_and_escalation_figures(corpus):
+    """Notebooks 05 and 06: the bundled districts joined with the open panel."""
+    from reportlib import datasets
+    from reportlib.show import across_reports
+
+    reports, targets, actuals = datasets.combined(corpus)
+    chains = compare.escalation_chains(compare.escalation(targets, reports), "gdp", limit=4)
+    en = texts(across_reports.chain_chart(chains, "en"))
+    assert "Jianggan District 2014 (now Shangcheng District, Qiantang District)" in en
+    assert "Xiacheng District 2018 (now Gongshu District)" in en and "Shangcheng District 2020" in en
+    zh = texts(across_reports.chain_chart(chains, "zh"))
+    assert "江干区 2014 (今属 上城区、钱塘区)" in zh
+    a = compare.achievement(targets, actuals, reports)
+    rates = {by: compare.met_rates(a, by) for by in ("indicator", "qualifier_kind", "level")}
+    fig = across_reports.met_rate_chart(rates, "en")
+    assert [ax.get_title() for ax in fig.axes] == ["By indicator", "By qualifier", "By level"]
+    assert len(fig.axes[0].patches) == across_reports.TOP_GROUPS  # the rest are in the table
+    assert "Ceiling (≤)" in texts(fig) and fig.get_size_inches()[0] <= 7
+    gaps = across_reports.gap_histogram(compare.growth_gaps(a), "en")
+    assert gaps.axes[0].get_title().startswith("Within 0.5 pp above: ")
+    empty = a.iloc[0:0]
+    for fig in (across_reports.met_rate_chart({"level": compare.met_rates(empty, "level")}, "en"),
+                across_reports.gap_histogram(compare.growth_gaps(empty), "en"),
+                across_reports.escalation_chart(compare.escalation(targets.iloc[0:0]), "gdp", "en"),
+                across_reports.chain_chart(chains.iloc[0:0], "en")):
+        assert [t.get_text() for ax in fig.axes for t in ax.texts] == ["No comparable data in the selected reports"]

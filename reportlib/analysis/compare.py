@@ -248,7 +248,8 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
     """Each target against the result claimed for its year in the next report of the same place
     and type (the earliest later report that claims one).
 
-    One row per place × report type × indicator × measure × year. Values are signed (a decrease
+    One row per place × report type × indicator × measure × year (with the place's ``place_code``
+    and ``level``, from ``reports`` when given, else from the place table). Values are signed (a decrease
     is negative): ``target``, ``target_high`` (a range's upper end), ``qualifier_kind``,
     ``result``, ``estimated`` (the result is 预计, 初步核算 …), ``gap`` (result − target, in the
     target's unit: percentage points for rates), ``met``, decided by the qualifier: ``floor``
@@ -268,6 +269,7 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
 
     years = _report_years(targets, actuals, reports)
     codes = dict(zip(reports["report_id"], reports["place_code"])) if reports is not None and "place_code" in reports else {}
+    levels = dict(zip(reports["report_id"], reports["level"])) if reports is not None and "level" in reports else {}
     t = _headline(targets)
     t = t[~t["is_sub"].astype(bool) & t["target_year"].notna()].copy()
     t["indicator"] = t["indicator"].astype(str)
@@ -286,20 +288,20 @@ def achievement(targets: pd.DataFrame, actuals: pd.DataFrame, reports: pd.DataFr
         along = _sign(r.direction)
         target = along * r.value if _given(r.value) else None
         gap = round(r.signed - target, 4) if target is not None else None
+        code = codes.get(r.report_id) or places.place_code(r.place, f"{int(r.target_year)}-01")
         rows.append(dict(
-            place=r.place, report_type=r.report_type, indicator=r.indicator, measure=r.measure, unit=r.unit,
+            place=r.place, place_code=code, level=levels.get(r.report_id) or getattr(places.place(code), "level", None),
+            report_type=r.report_type, indicator=r.indicator, measure=r.measure, unit=r.unit,
             year=int(r.target_year), target=target, target_high=r.value_high if _given(r.value_high) else None,
             qualifier_kind=r.qualifier_kind, result=r.signed, estimated=r.estimated, gap=gap,
             met=_met(str(r.qualifier_kind), along, target, r.value_high, r.signed, str(r.unit)),
             reached=pd.NA if gap is None else bool(along * gap >= -1e-9),
-            boundary_change=places.changed_between(
-                codes.get(r.report_id) or places.place_code(r.place, f"{int(r.target_year)}-01"),
-                f"{int(r.target_year)}-01", f"{int(r.report_year)}-13"),
+            boundary_change=places.changed_between(code, f"{int(r.target_year)}-01", f"{int(r.report_year)}-13"),
             target_report_id=r.report_id, target_text_span=r.text_span, target_raw_start=r.raw_start,
             target_raw_end=r.raw_end, result_report_id=r.report_id_r, result_text_span=r.text_span_r,
             result_raw_start=r.raw_start_r, result_raw_end=r.raw_end_r,
         ))
-    columns = ["place", "report_type", "indicator", "measure", "unit", "year", "target", "target_high",
+    columns = ["place", "place_code", "level", "report_type", "indicator", "measure", "unit", "year", "target", "target_high",
                "qualifier_kind", "result", "estimated", "gap", "met", "reached", "boundary_change", "target_report_id",
                "target_text_span", "target_raw_start", "target_raw_end", "result_report_id", "result_text_span",
                "result_raw_start", "result_raw_end"]
@@ -402,3 +404,94 @@ def escalation(targets: pd.DataFrame, reports: pd.DataFrame | None = None) -> pd
     out["current_code"] = [";".join(code for code, _ in n) for n in now]
     out["current_place"] = [";".join(name for _, name in n) for n in now]
     return out.sort_values(["year", "indicator", "parent_code", "place_code"], kind="stable").reset_index(drop=True)
+
+
+def met_rates(achieved: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """Of the targets :func:`achievement` can decide (``met`` not null), how many were met, per
+    group of ``by`` (e.g. ``"indicator"``, ``"qualifier_kind"``, ``"level"``): ``n``, ``n_met``,
+    ``met_pct`` (%), and ``reached_pct`` (%, the result reached the target in its direction,
+    whatever the qualifier). Groups ordered by ``n``, largest first, then by name."""
+    keys = [by] if isinstance(by, str) else list(by)
+    decided = achieved[achieved["met"].notna()]
+    if decided.empty:
+        return pd.DataFrame(columns=keys + ["n", "n_met", "met_pct", "reached_pct"])
+    grouped = decided.groupby(keys, observed=True, sort=True)
+    out = grouped.agg(n=("met", "size"), n_met=("met", "sum"), n_reached=("reached", "sum")).reset_index()
+    out["n_met"] = out["n_met"].astype(int)
+    out["met_pct"] = (100 * out["n_met"] / out["n"]).round(1)
+    out["reached_pct"] = (100 * out.pop("n_reached").astype(int) / out["n"]).round(1)
+    return out.sort_values(["n"] + keys, ascending=[False] + [True] * len(keys), kind="stable").reset_index(drop=True)
+
+
+def growth_gaps(achieved: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`achievement` with a growth target in % and its result: ``gap`` in
+    percentage points is what bunching just above the target is read from."""
+    a = achieved[(achieved["measure"].astype(str) == "growth") & (achieved["unit"] == "%") & achieved["gap"].notna()]
+    return a.reset_index(drop=True)
+
+
+def bunching(gaps: pd.Series, width: float = 0.5) -> pd.DataFrame:
+    """Shares (%) of results within ``width`` percentage points below the target
+    (``[-width, 0)``) and above it (``[0, width)``): a much larger share just above than just
+    below is the bunching that the literature reads as results reported to meet the target."""
+    g = pd.Series(gaps, dtype=float).dropna()
+    n = len(g)
+    below = int(((g >= -width - 1e-9) & (g < -1e-9)).sum())
+    above = int(((g >= -1e-9) & (g < width - 1e-9)).sum())
+    return pd.DataFrame({"band": [f"[-{width:g}, 0)", f"[0, {width:g})"], "n": [below, above],
+                         "pct": [round(100 * below / n, 1) if n else None, round(100 * above / n, 1) if n else None],
+                         "of": [n, n]})
+
+
+LEVEL_ORDER = ("national", "province", "city", "county", "district")
+
+
+def escalation_chains(escalated: pd.DataFrame, indicator: str = "gdp", limit: int = 6) -> pd.DataFrame:
+    """Chains of targets from the lowest places of :func:`escalation` up to the national level,
+    for one ``indicator``: ``chain`` (the lowest place and the year, e.g. ``江干区 2014``),
+    ``year``, ``indicator``, ``step`` (0 for the highest level reached), ``level``, ``place``, ``place_code``,
+    ``target``, ``report_id``, and the chain's ``current_place`` (the crosswalk: where the lowest
+    place's area is today). The ``limit`` chains kept start at the lowest level (districts before
+    cities), then are the longest, then the latest, then by place code, so the choice is the same
+    on every run."""
+    from ..lang import places
+
+    e = escalated[escalated["indicator"].astype(str) == indicator]
+    up = {(r.place_code, r.year, r.report_type): r for r in e.itertuples(index=False)}
+    children = {(r.parent_code, r.year, r.report_type) for r in e.itertuples(index=False)}
+    chains = []
+    for r in e.itertuples(index=False):
+        if (r.place_code, r.year, r.report_type) in children:
+            continue  # not the lowest place of its chain
+        links = [r]
+        while (links[-1].parent_code, r.year, r.report_type) in up:
+            links.append(up[(links[-1].parent_code, r.year, r.report_type)])
+        chains.append(links)
+    depth = {lv: k for k, lv in enumerate(LEVEL_ORDER)}
+    chains.sort(key=lambda links: (-depth.get(links[0].level, -1), -len(links), -links[0].year, links[0].place_code))
+    rows = []
+    for links in chains[:limit]:
+        base = links[0]
+        name = f"{base.place} {base.year}"
+        steps = [(links[-1].parent, links[-1].parent_code, links[-1].parent_target, links[-1].parent_report_id)]
+        steps += [(lk.place, lk.place_code, lk.target, lk.report_id) for lk in reversed(links)]
+        for k, (place, code, target, rid) in enumerate(steps):
+            level = getattr(places.place(code), "level", None)
+            rows.append(dict(chain=name, year=int(base.year), indicator=indicator, step=k, level=level, place=place,
+                             place_code=code, target=target, report_id=rid, current_place=base.current_place))
+    return pd.DataFrame(rows, columns=["chain", "year", "indicator", "step", "level", "place", "place_code", "target",
+                                       "report_id", "current_place"])
+
+
+def select_rows(table: pd.DataFrame, places=None, years=None, indicators=None, with_parent: bool = False) -> pd.DataFrame:
+    """The rows of an :func:`achievement`, :func:`revisions` or :func:`escalation` table whose
+    ``place`` is in ``places`` (with ``with_parent``, or whose ``parent`` is), whose ``year`` is
+    in ``years`` and whose ``indicator`` is in ``indicators``; None keeps all."""
+    keep = pd.Series(True, index=table.index)
+    if places is not None:
+        keep &= table["place"].isin(list(places)) | (with_parent & table.get("parent", table["place"]).isin(list(places)))
+    if years is not None:
+        keep &= table["year"].isin([int(y) for y in years])
+    if indicators is not None:
+        keep &= table["indicator"].astype(str).isin(list(indicators))
+    return table[keep].reset_index(drop=True)

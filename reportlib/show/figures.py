@@ -28,7 +28,7 @@ FONT_FILE = FONTS_DIR / "WenQuanYiMicroHei.ttf"
 FONT_NAME = "WenQuanYi Micro Hei"
 FORMATS = ("pdf", "svg", "png")
 #: Journal figure widths in inches (single and double column).
-WIDTH_SINGLE, WIDTH_DOUBLE = 3.5, 7.2
+WIDTH_SINGLE, WIDTH_DOUBLE = 3.5, 7.0
 
 _SAVE_METADATA = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},
