@@ -57,7 +57,6 @@ def met_rate_chart(rates: dict[str, pd.DataFrame], lang: str = "zh"):
         ax.set_xticks([0, 25, 50, 75, 100])
         ax.invert_yaxis()
         ax.set(xlabel=_t("met_pct", lang), title=_t(titles.get(by, by), lang))
-    fig.tight_layout()
     return fig
 
 
@@ -80,7 +79,6 @@ def gap_histogram(gaps: pd.DataFrame, lang: str = "zh"):
     shares = compare.bunching(gaps["gap"])
     ax.set_title(_t("bunching", lang).format(above=shares["pct"].iloc[1], below=shares["pct"].iloc[0]), fontsize=8)
     ax.set(xlabel=_t("gap", lang), ylabel=_t("n_targets", lang))
-    fig.tight_layout()
     return fig
 
 
@@ -103,7 +101,6 @@ def revision_chart(revised: pd.DataFrame, lang: str = "zh"):
     ax.set(xlabel=_t("revision", lang), xlim=(-GAP_RANGE - 0.2, GAP_RANGE + 0.2))
     _edge_ticks(ax)
     ax.legend(fontsize=7, loc="upper left")
-    fig.tight_layout()
     return fig
 
 
@@ -127,7 +124,6 @@ def escalation_chart(escalated: pd.DataFrame, indicator: str = "gdp", lang: str 
     ax.axvline(0, color="C3", linewidth=0.8)
     ax.invert_yaxis()
     ax.set(xlabel=_t("escalation", lang), title=indicator_label(indicator, lang))
-    fig.tight_layout()
     return fig
 
 
@@ -149,7 +145,6 @@ def escalation_trend(escalated: pd.DataFrame, indicator: str = "gdp", lang: str 
     ax.axhline(0, color="0.3", linewidth=0.8)
     ax.set(xlabel=_t("year", lang), ylabel=_t("escalation", lang), title=_t("median_iqr", lang))
     ax.legend(fontsize=7, loc="best")
-    fig.tight_layout()
     return fig
 
 
@@ -191,5 +186,4 @@ def chain_chart(chains: pd.DataFrame, lang: str = "zh"):
     ax.set_xlim(-0.2, len(levels) - 1 + 1.9)  # room for the labels at the right
     indicators = set(chains["indicator"]) if "indicator" in chains else {"gdp"}
     ax.set(ylabel=_t("gdp_target", lang) if indicators <= {"gdp"} else _t("target", lang))
-    fig.tight_layout()
     return fig

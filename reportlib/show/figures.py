@@ -48,7 +48,8 @@ def register_cjk_font() -> str:
 
 def set_style(context: str = "paper", font_scale: float = 1.0) -> None:
     """Apply the house style: seaborn's whitegrid theme, a colour-blind-safe palette, the
-    CJK font for every text, embedded TrueType fonts in PDF, reproducible SVG."""
+    CJK font for every text, embedded TrueType fonts in PDF, reproducible SVG, and constrained
+    layout, so that a figure drawn :data:`WIDTH_DOUBLE` wide is saved no wider."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
@@ -64,6 +65,10 @@ def set_style(context: str = "paper", font_scale: float = 1.0) -> None:
         "svg.hashsalt": "reportlib",
         "savefig.dpi": 300,
         "savefig.bbox": "tight",
+        "savefig.pad_inches": 0.02,
+        # labels, legends and colour bars are fitted inside the figure's width (a journal's
+        # column), never let to widen it when saved
+        "figure.constrained_layout.use": True,
     })
 
 

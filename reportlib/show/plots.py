@@ -8,6 +8,7 @@ Each function takes library tables and returns a matplotlib Figure drawn in the 
 from __future__ import annotations
 
 import re
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -148,7 +149,6 @@ def type_comparison_chart(comparison: pd.DataFrame, year_label: str, lang: str =
             ax.set(xlabel=_t("level_gap", lang), title=_t("levels", lang))
             ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.invert_yaxis()
-    fig.tight_layout()
     return fig
 
 
@@ -262,7 +262,8 @@ def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     rates = frequencies.pivot_table(index="term", columns="report_id", values="per_10k", sort=False)[order]
     counts = frequencies.pivot_table(index="term", columns="report_id", values="count", sort=False)[order]
     rates.columns = [names[c] for c in rates.columns]
-    rates.index = [term_label(t, lang) for t in rates.index]
+    # long English glosses wrapped, so that the labels leave the cells room in the column's width
+    rates.index = [textwrap.fill(term_label(t, lang), 48) for t in rates.index]
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(rates) + 2.8))
     sns.heatmap(rates, annot=counts.values.astype(int), fmt="d", cmap="Purples", ax=ax, linewidths=0.5,
                 linecolor="white", cbar_kws={"label": _t("per_10k", lang), "shrink": 0.7}, annot_kws={"fontsize": 7})
@@ -294,8 +295,7 @@ def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
         ax.xaxis.get_major_locator().set_params(integer=True)
     axes[0][0].set_ylabel(_t("per_10k", lang))
     handles, labels = axes[0][0].get_legend_handles_labels()
-    fig.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 0.95))
-    fig.tight_layout()
+    fig.legend(handles, labels, fontsize=7, loc="outside right upper")
     return fig
 
 
