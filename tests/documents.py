@@ -183,7 +183,7 @@ def to_pdf(text: str, path: Path, columns: int = 1, running_head: str = "某某�
             PdfPages(path) as pdf:
         k, page = 0, 1
         while k < len(lines):
-            figure = plt.figure(figsize=(8.27, 11.69))
+            figure = plt.figure(figsize=(8.27, 11.69), layout="none")
             figure.text(0.5, 0.97, running_head, ha="center", fontsize=8)
             for column in range(columns):
                 for i, line in enumerate(lines[k : k + per_column]):
@@ -201,7 +201,7 @@ def to_scanned_pdf(path: Path) -> Path:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    figure = plt.figure(figsize=(8.27, 11.69))
+    figure = plt.figure(figsize=(8.27, 11.69), layout="none")
     axes = figure.add_axes([0, 0, 1, 1])
     axes.imshow(np.random.default_rng(0).random((60, 40)), cmap="gray")
     axes.axis("off")

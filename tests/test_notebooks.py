@@ -55,7 +55,7 @@ def _failing_notebook(folder):
 def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     broken = _failing_notebook(tmp_path)
     run_dir = tmp_path / "run"
-    _, results = batch.run_notebooks([broken, *NOTEBOOKS], run_dir)
+    _, results = batch.run_notebooks([broken, *NOTEBOOKS], run_dir, jobs=2)  # two at a time, as on 2 cores
     bad, *good = results
     assert not bad.ok
     assert "KeyError" in bad.error and "no such report" in bad.error and "cell" in bad.error
