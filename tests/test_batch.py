@@ -130,3 +130,40 @@ def test_two_runs_give_identical_tables_and_figures(tmp_path):
     assert outputs[0] == outputs[1] and len(outputs[0]) == 15  # 2 figures x 2 languages x 3 formats, 2 CSV, 1 LaTeX
     for rel in outputs[0]:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def _echo(folder, name, parameter_lines):
+    """A small notebook that writes its parameters to <out_dir>/tables/<name>.json."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("\n".join(parameter_lines + ["out_dir = None  # str or None: run folder"]))
+    params.metadata["tags"] = ["parameters"]
+    names = [line.split("=")[0].strip() for line in parameter_lines]
+    nb.cells = [params, nbformat.v4.new_code_cell(
+        "import json, pathlib\n"
+        f"p = pathlib.Path(out_dir, 'tables'); p.mkdir(parents=True, exist_ok=True)\n"
+        f"(p / '{name}.json').write_text(json.dumps({{n: globals()[n] for n in {names!r}}}))")]
+    nb.metadata["kernelspec"] = {"name": batch.KERNEL_NAME, "display_name": "Python (reportlib)", "language": "python"}
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_parameter_some_notebooks_lack_applies_to_the_others(tmp_path, capsys):
+    """`reportlib run -p lang=en -p "years=[2018, 2020]"`: a notebook without `years` runs without it, and is named."""
+    from reportlib.run.cli import main
+
+    with_years = _echo(tmp_path, "07_with_years", ['lang = "zh"  # "zh" or "en": language',
+                                                   "years = None  # list of int or None: years"])
+    without = _echo(tmp_path, "08_without_years", ['lang = "zh"  # "zh" or "en": language'])
+    run = tmp_path / "run"
+    assert main(["run", str(with_years), str(without), "-p", "lang=en", "-p", "years=[2018, 2020]", "--out", str(run),
+                 "--quiet"]) == 0
+    assert json.loads((run / "tables" / "07_with_years.json").read_text()) == {"lang": "en", "years": [2018, 2020]}
+    assert json.loads((run / "tables" / "08_without_years.json").read_text()) == {"lang": "en"}
+    assert "note: years is not a parameter of 08_without_years.ipynb, which ran without it" in capsys.readouterr().out
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert [r["parameters_not_taken"] for r in manifest["runs"]] == [[], ["years"]]
+    # a parameter that no selected notebook has is still an error, before anything runs
+    with pytest.raises(ReportLibError, match="no selected notebook has a parameter 'yeers'"):
+        batch.run_notebooks([with_years, without], tmp_path / "run2", {"yeers": [2018]})
+    assert not (tmp_path / "run2").exists()

@@ -35,7 +35,7 @@ from ..read.files import report_files
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
 
-from .parameters import _slug, check_parameters, expand_grid, plain
+from .parameters import _slug, check_parameters, expand_grid, plain, split_by_notebook
 
 KERNEL_NAME = "reportlib"
 KERNEL_DISPLAY_NAME = "Python (reportlib)"
@@ -83,6 +83,7 @@ class NotebookResult:
     error: str | None = None  # "cell 7 of 01_x.ipynb (execution count 5, `df.loc[x]`): KeyError: 'x'"
     parameters: dict = field(default_factory=dict)
     out_dir: Path | None = None
+    not_taken: list = field(default_factory=list)  # names of -p/--grid parameters the notebook does not declare
 
 
 def new_run_dir(base: str | os.PathLike | None = None) -> Path:
@@ -220,14 +221,17 @@ def run_notebooks(
     combos = expand_grid(grid or {})
     specs = []
     for combo in combos:
+        taken, lacking = split_by_notebook(paths, {**(parameters or {}), **combo})
         for p in paths:
-            specs.append((p, combo, check_parameters(p, {**(parameters or {}), **combo})))
+            specs.append((p, combo, check_parameters(p, taken[p]), lacking.get(p, [])))
     run_dir = Path(out_dir) if out_dir else new_run_dir()
     run_dir.mkdir(parents=True, exist_ok=True)
     run_dir = run_dir.resolve()
     started = time.time()
-    work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values in specs]
+    work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values, _ in specs]
     results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
+    for result, (*_, lacking) in zip(results, specs):
+        result.not_taken = lacking
     write_manifest(run_dir, paths, parameters or {}, grid or {}, results, time.time() - started)
     return run_dir, results
 
@@ -272,7 +276,7 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
         runs.append(dict(
             notebook=r.notebook.name, notebook_sha256=_sha256(r.notebook), parameters=r.parameters,
             folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status="ok" if r.ok else "failed",
-            error=r.error, seconds=round(r.seconds, 2),
+            error=r.error, seconds=round(r.seconds, 2), parameters_not_taken=r.not_taken,
             outputs=[dict(path=str(p.relative_to(run_dir)), sha256=_sha256(p), bytes=p.stat().st_size)
                      for p in produced if p.exists()],
         ))

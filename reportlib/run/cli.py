@@ -125,6 +125,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  {status} {r.notebook.name}{f' [{combo}]' if combo else ''}  ({r.seconds:.1f} s)  -> {r.output}")
         if r.error:
             print(f"         {r.error}")
+    lacking = sorted({(name, r.notebook.name) for r in results for name in r.not_taken})
+    for name in dict.fromkeys(n for n, _ in lacking):
+        names = ", ".join(nb for n, nb in lacking if n == name)
+        print(f"note: {name} is not a parameter of {names}, which ran without it")
     failed = [r for r in results if not r.ok]
     if failed:
         print(f"{len(failed)} of {len(results)} notebook(s) failed", file=sys.stderr)

@@ -140,6 +140,25 @@ def check_parameters(notebook: str | os.PathLike, values: dict) -> dict:
     return out
 
 
+def split_by_notebook(notebooks: list, values: dict) -> tuple[dict, dict]:
+    """Which of ``values`` each notebook takes: ``({notebook: {name: value}}, {notebook: [names
+    it does not declare]})``. A name that none of the notebooks declares is an error naming it
+    and the notebooks; a name that some lack applies to the others (``reportlib run`` says which
+    notebooks ran without it)."""
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    for name in values:
+        if name in RESERVED:
+            raise ReportLibError(f"{name} is set by the runner (use --out for the run folder)")
+        if notebooks and not any(name in accepted for accepted in declared.values()):
+            names = ", ".join(Path(nb).name for nb in notebooks)
+            if len(notebooks) == 1:
+                check_parameters(notebooks[0], {name: values[name]})  # the error with the notebook's listing
+            raise ReportLibError(f"no selected notebook has a parameter {name!r} ({names})")
+    taken = {nb: {k: v for k, v in values.items() if k in declared[nb]} for nb in notebooks}
+    lacking = {nb: [k for k in values if k not in declared[nb]] for nb in notebooks}
+    return taken, {nb: names for nb, names in lacking.items() if names}
+
+
 def parse_parameter(text: str) -> tuple[str, object]:
     """``name=value`` from the command line; the value is a Python literal when it parses as
     one (``years=[2018, 2019]``, ``lang='en'``), else a string (``lang=en``)."""
