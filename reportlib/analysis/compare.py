@@ -143,13 +143,23 @@ def _signed(value, direction):
     return _sign(direction) * value
 
 
+def _lower_is_harder(direction, qualifier_kind) -> bool:
+    """Whether a smaller value is the more demanding target: a decrease to achieve (energy
+    intensity down 4%) must be larger to ask for more, and a ceiling (prices within 3%) lower."""
+    return direction == "decrease" or qualifier_kind == "ceiling"
+
+
 def ambition(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     """Each growth target (in %) against the same report's claimed growth for the year before.
 
     Columns: ``report_id``, ``place``, ``report_type``, ``target_year``, ``indicator``,
     ``target`` and ``actual`` (signed: a decrease is negative), ``target_qualifier_kind``,
-    ``actual_estimated``, ``ambition_pp`` (target − actual, percentage points). Targets without
-    a matching result are left out.
+    ``actual_estimated``, ``harder_is`` (``higher`` or ``lower``: a decrease to achieve or a
+    ceiling is more demanding when lower), ``ambition_pp``: how much more demanding the target is
+    than last year's result, in percentage points, positive always meaning more demanding
+    (target − actual for a target to exceed; actual − target for a decrease or a ceiling: energy
+    intensity −4% after −7.8% is −3.8, a smaller cut). Targets without a matching result are
+    left out.
     """
     t = _headline(targets)
     t = t[(t["measure"] == "growth") & (t["unit"] == "%") & t["value"].notna()]
@@ -159,14 +169,17 @@ def ambition(targets: pd.DataFrame, actuals: pd.DataFrame) -> pd.DataFrame:
     merged = t.merge(a[["report_id", "indicator", "value", "direction", "estimated", "year"]],
                      on=["report_id", "indicator"], suffixes=("", "_actual"))
     merged = merged[merged["year"].isna() | (merged["year"] == merged["target_year"] - 1)]
+    lower = [_lower_is_harder(d, k) for d, k in zip(merged["direction"], merged["qualifier_kind"])]
     out = pd.DataFrame({
         "report_id": merged["report_id"], "place": merged["place"], "report_type": merged["report_type"],
         "target_year": merged["target_year"], "indicator": merged["indicator"].astype(str),
         "target": [_signed(v, d) for v, d in zip(merged["value"], merged["direction"])],
         "actual": [_signed(v, d) for v, d in zip(merged["value_actual"], merged["direction_actual"])],
         "target_qualifier_kind": merged["qualifier_kind"].astype(str), "actual_estimated": merged["estimated"],
+        "harder_is": ["lower" if x else "higher" for x in lower],
     })
-    out["ambition_pp"] = (out["target"] - out["actual"]).round(4)
+    sense = np.where(out["harder_is"] == "lower", -1.0, 1.0)
+    out["ambition_pp"] = (sense * (out["target"] - out["actual"])).round(4) + 0.0  # no −0.0
     return out.reset_index(drop=True)
 
 
