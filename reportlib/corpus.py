@@ -248,13 +248,16 @@ class Corpus:
         """Every table by name."""
         return {name: self.table(name) for name in self.TABLES}
 
-    def to_csv(self, out_dir: PathLike, encoding: str = "utf-8") -> list[Path]:
+    def to_csv(self, out_dir: PathLike, *, excel: bool = False, encoding: str = "utf-8") -> list[Path]:
         """Write each table as ``<out_dir>/<name>.csv`` (header, stable row order); returns the paths.
 
-        ``encoding="utf-8-sig"`` adds a BOM so that Excel shows the Chinese text correctly.
+        ``excel=True`` (the command line's ``--excel``) writes UTF-8 with a BOM, which Excel needs
+        to show the Chinese text; ``encoding`` names another encoding.
         """
         from .io.export import save_table
 
+        if excel:
+            encoding = "utf-8-sig"
         return [save_table(df, name, out_dir, encoding=encoding) for name, df in self.tables().items()]
 
     def to_parquet(self, out_dir: PathLike) -> list[Path]:

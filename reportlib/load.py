@@ -127,14 +127,15 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
 
 def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "csv", jobs: int = 1,
              executor: str = "process", scheduler: str | None = None, errors: str = "raise",
-             encoding: str = "utf-8", chunk_size: int | None = None) -> Tabulation:
+             excel: bool = False, encoding: str = "utf-8", chunk_size: int | None = None) -> Tabulation:
     """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
     ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
 
     ``jobs``: worker processes (or Dask workers of a local cluster; 0: one per core); ``executor``: ``"process"``
     or ``"dask"``; ``scheduler``: a Dask scheduler address (default: a local cluster). The files
     are the same, byte for byte, whatever ``jobs`` and ``executor`` are; CSV files are also
-    byte-identical to :meth:`Corpus.to_csv`. ``chunk_size``: files per chunk (default
+    byte-identical to :meth:`Corpus.to_csv`. ``excel=True`` (``--excel``) writes CSV as UTF-8 with
+    a BOM, which Excel needs for Chinese, as ``Corpus.to_csv(..., excel=True)`` does. ``chunk_size``: files per chunk (default
     :data:`reportlib.scale.parallel.CHUNK_FILES`). Returns a
     :class:`~reportlib.scale.parallel.Tabulation` (the reports table, the files written, the
     files skipped, the warnings).
@@ -147,6 +148,6 @@ def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "c
 
     jobs = check_executor(jobs, executor, scheduler)
     files = collect_files(paths)
-    sink = make_sink(fmt, out_dir, Corpus.TABLES, encoding)
+    sink = make_sink(fmt, out_dir, Corpus.TABLES, "utf-8-sig" if excel else encoding)
     more = {} if chunk_size is None else {"chunk_size": chunk_size}
     return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors, **more)

@@ -38,8 +38,17 @@ def test_tabulate_twice_gives_identical_files(tmp_path):
 
 
 def test_tabulate_excel_bom(tmp_path):
-    assert cli.main(["tabulate", str(seed("000")), "--out", str(tmp_path), "--excel"]) == 0
-    assert (tmp_path / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbfreport_id")
+    assert cli.main(["tabulate", str(seed("000")), "--out", str(tmp_path / "cli"), "--excel"]) == 0
+    assert (tmp_path / "cli" / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbfreport_id")
+    # one spelling in Python and on the command line, the same bytes
+    import reportlib
+
+    corpus = reportlib.load_corpus(seed("000"))
+    corpus.to_csv(tmp_path / "api", excel=True)
+    reportlib.tabulate(seed("000"), tmp_path / "tab", excel=True)
+    for name in ("reports.csv", "targets.csv"):
+        cli_bytes = (tmp_path / "cli" / name).read_bytes()
+        assert (tmp_path / "api" / name).read_bytes() == cli_bytes == (tmp_path / "tab" / name).read_bytes()
 
 
 def test_inspect_shows_the_matched_header_lines(capsys):

@@ -51,7 +51,7 @@ def cmd_tabulate(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", ReportLibWarning)
         done = tabulate(args.paths or None, args.out, fmt=args.format, jobs=args.jobs, executor=args.executor,
                         scheduler=args.scheduler, errors="warn" if args.skip_bad else "raise",
-                        encoding="utf-8-sig" if args.excel else "utf-8")
+                        excel=args.excel)
     if not args.quiet:
         for row in done.reports.itertuples(index=False):
             print(_summary_line(row))
