@@ -168,3 +168,16 @@ def test_items_numbered_like_sections_after_a_lead(tmp_path, end):
     assert list(it.domain) == ["education", "transport_parking", "housing"]
     s = corpus.sections
     assert s[s.heading == "加强社会治理"].part.tolist() == ["plan"]
+
+
+def test_the_list_frame_counts_and_is_no_promise(tmp_path):
+    """"候选项目12个,提请本次大会票决确定10件": the candidates and the projects to adopt are the
+    list's frame (livelihood_lists), not promises in commitments."""
+    corpus = load_text(tmp_path, HEAD + "三、扎实办好民生实事\n\n根据民生实事项目人大代表票决制度,区政府广泛征集,形成"
+                       "候选项目12个,提请本次大会票决确定10件:\n\n1. 新建幼儿园3所。\n\n2. 新增公共停车泊位800个。\n\n"
+                       "3. 改造老旧小区20个。\n")
+    row = corpus.livelihood_lists[corpus.livelihood_lists.kind == "plan_list"].iloc[0]
+    assert (row.n_listed, row.n_candidates, row.n_to_adopt, row.selection) == (3, 12, 10, "deputies_vote")
+    spans = list(corpus.commitments.text_span)
+    assert not any("候选项目" in s or "票决确定" in s for s in spans), spans
+    assert any("新建幼儿园3所" in s for s in spans)  # the items' own promises stay

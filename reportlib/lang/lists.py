@@ -120,3 +120,42 @@ def inline_runs(text: str) -> list[list[tuple[re.Match[str], int]]]:
                 if run >= 2:
                     runs.append(marks[i : i + run])
     return runs
+
+
+# --- the frame of a livelihood list: how many candidates, how many to adopt, who chooses
+
+_COUNT = rf"(?P<n>\d+|[{ORDINALS}]+)"
+#: The deputies choose the projects: "实施民生实事人大代表票决制", "提请本次大会票决确定10件".
+VOTE = re.compile(r"票决|票选|代表投票|代表大会(?:审议)?表决")
+#: The candidates put to the vote: "形成了以下12件候选项目", "形成2020年12个民生实事候选项目",
+#: "候选项目12个".
+CANDIDATES = (
+    re.compile(rf"{_COUNT}(?:件|个|项)(?:民生实事|为民办实事)?(?:候选)项目"),
+    re.compile(rf"候选项目(?:共)?{_COUNT}(?:件|个|项)"),
+)
+#: The projects to adopt or to deliver: "票决确定的10件民生实事项目", "集中力量办好十件民生实事项目",
+#: "提请本次大会票决确定10件".
+TO_ADOPT = (
+    re.compile(rf"(?:(?:票决|票选)(?:确定|产生)?的?|办好|办|实施|推进){_COUNT}(?:件|个|项)(?:民生实事|为民办实事|实事)"),
+    re.compile(rf"(?:票决|票选|表决)(?:确定|产生|选出)的?{_COUNT}(?:件|个|项)"),
+)
+#: A count of projects as a report states it: "十件为民办实事项目如期完成", "十项为民办实事工程较好完成".
+STATED = (re.compile(rf"{_COUNT}(?:件|项|个)(?:为民办实事|民生实事|惠民实事)"),)
+#: The count before a list's colon: "…10项为民办实事事项:".
+COUNT_BEFORE_LEAD = (re.compile(rf"{_COUNT}(?:件|项|个)"),)
+
+
+def count_in(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, re.Match | None]:
+    """The count that the earliest match of any of ``patterns`` states, and that match
+    (``(None, None)`` when none matches): ``count_in(TO_ADOPT, "提请本次大会票决确定10件")`` is 10."""
+    found = [m for m in (p.search(text) for p in patterns) if m]
+    if not found:
+        return None, None
+    m = min(found, key=lambda m: (m.start(), -m.end()))
+    return marker_number(m["n"]), m
+
+
+def states_list_frame(text: str) -> bool:
+    """Whether ``text`` states the frame of a livelihood list (its candidates, the projects to
+    adopt, a count of projects), which the ``livelihood_lists`` table holds, not a promise."""
+    return any(p.search(text) for group in (CANDIDATES, TO_ADOPT, STATED) for p in group)

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..lang import lists
-from ..lang.chars import ORDINALS as _CN
 from ..lang.domains import classify, domains
 from ..lang.promises import promises_in
 from ..parse.metadata import REPORT_TYPES
@@ -37,14 +36,6 @@ if TYPE_CHECKING:
 
 #: A sentence about the list as a whole, after its last item: "对区人大代表票选确定的十件民生实事,区政府将…"
 _CLOSING = re.compile(r"票决|票选|(?:区|县|市)政府将|我们将|确保.{0,12}(?:办好|办实|完成)|实事办好")
-_VOTE = re.compile(r"票决|票选|代表投票|代表大会(?:审议)?表决")
-_COUNT = rf"(?P<n>\d+|[{_CN}]+)"
-#: "形成了以下12件候选项目", "形成2020年12个民生实事候选项目"
-_CANDIDATES = re.compile(rf"{_COUNT}(?:件|个|项)(?:民生实事|为民办实事)?(?:候选)项目")
-#: "票决确定的10件民生实事项目", "集中力量办好十件民生实事项目"
-_ADOPT = re.compile(rf"(?:(?:票决|票选)(?:确定|产生)?的?|办好|办|实施|推进){_COUNT}(?:件|个|项)(?:民生实事|为民办实事|实事)")
-#: "十件为民办实事项目如期完成", "十项为民办实事工程较好完成"
-_STATED = re.compile(rf"{_COUNT}(?:件|项|个)(?:为民办实事|民生实事|惠民实事)")
 _TITLE_END = re.compile(r"[。;:\n]")
 #: The words that name the list in its introduction: "…作为2014年政府为民办实事的重点,确保年内完成:"
 _LIST_CUE = re.compile(r"民生实事|为民办实事|惠民实事|实事项目|实事")
@@ -143,7 +134,7 @@ def unnumbered_items(text: str) -> list[tuple[int, str, int, int]]:
         return []
     end = _last_item_end(text, lead.end(), len(text))
     body = text[lead.end() : end].rstrip("。 ")
-    stated = _count(re.compile(rf"{_COUNT}(?:件|项|个)"), text[: lead.end()])[0]
+    stated = lists.count_in(lists.COUNT_BEFORE_LEAD, text[: lead.end()])[0]
     for seps, need in ((";", None), (",、", stated), (",", stated)):
         parts = [(a, b) for a, b in _split(body, seps) if b > a]
         if len(parts) >= 3 and (need is None or len(parts) == need):
@@ -178,11 +169,6 @@ def _blocks(report: Report) -> list[list[int]]:
     return blocks
 
 
-def _count(pattern: re.Pattern[str], text: str) -> tuple[int | None, re.Match | None]:
-    m = pattern.search(text)
-    return (lists.marker_number(m["n"]), m) if m else (None, None)
-
-
 def _sentence_of(report: Report, pos: int) -> tuple[int, int]:
     for _, s, e in report.sentence_spans:
         if s <= pos < e:
@@ -193,7 +179,7 @@ def _sentence_of(report: Report, pos: int) -> tuple[int, int]:
 def livelihood_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
     """The ``livelihood``, ``livelihood_lists`` and ``quantities`` tables (see
     :func:`livelihood_table`, :func:`livelihood_lists_table`, :func:`quantities_table`)."""
-    items, lists, quantities = [], [], []
+    items, frames, quantities = [], [], []
     for r in reports:
         m = r.metadata
         base = dict(report_id=r.report_id, place=m.place, report_type=m.report_type, plan_year=m.plan_year)
@@ -201,11 +187,11 @@ def livelihood_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
             spans = r.paragraph_spans
             block_start, block_end = spans[block[0]][0], spans[block[-1]][1]
             block_text = r.text[block_start:block_end]
-            selection = "deputies_vote" if _VOTE.search(block_text) else "government"
+            selection = "deputies_vote" if lists.VOTE.search(block_text) else "government"
             found = items_of_block(r, block)
-            candidates, cm = _count(_CANDIDATES, block_text)
-            adopt, am = _count(_ADOPT, block_text)
-            stated, sm = (adopt, am) if am else _count(_STATED, block_text)
+            candidates, cm = lists.count_in(lists.CANDIDATES, block_text)
+            adopt, am = lists.count_in(lists.TO_ADOPT, block_text)
+            stated, sm = (adopt, am) if am else lists.count_in(lists.STATED, block_text)
             announces = sm is not None and re.match(r"[^。:]*:", block_text[sm.end():]) is not None
             if found and stated and len(found) not in (stated, candidates) and not cm and not announces:
                 # "完成为民办12件实事。一是…七是": the numbered points are not the 12 projects
@@ -229,21 +215,21 @@ def livelihood_tables(reports: Sequence[Report]) -> dict[str, pd.DataFrame]:
             anchor = block_start + cue.start() if cue else block_start
             s, e = _sentence_of(r, anchor)
             raw_start, raw_end = r.raw_span(s, e)
-            lists.append(dict(base, kind="plan_list", n_listed=len(found), n_candidates=candidates,
+            frames.append(dict(base, kind="plan_list", n_listed=len(found), n_candidates=candidates,
                               n_to_adopt=adopt, n_stated=None, selection=selection, statement=r.text[s:e],
                               start=s, end=e, raw_start=raw_start, raw_end=raw_end))
         for k, (i, s, e) in enumerate(r.sentence_spans):
             if r.structure.parts[i] != "review":
                 continue
-            stated, sm = _count(_STATED, r.text[s:e])
+            stated, sm = lists.count_in(lists.STATED, r.text[s:e])
             if sm:
                 raw_start, raw_end = r.raw_span(s, e)
-                lists.append(dict(base, kind="review_statement", n_listed=0, n_candidates=None, n_to_adopt=None,
+                frames.append(dict(base, kind="review_statement", n_listed=0, n_candidates=None, n_to_adopt=None,
                                   n_stated=stated, selection=None, statement=r.text[s:e], start=s, end=e,
                                   raw_start=raw_start, raw_end=raw_end))
     return {
         "livelihood": _frame(items, LIVELIHOOD_COLUMNS, ["plan_year", "item_no"]),
-        "livelihood_lists": _frame(lists, LIST_COLUMNS, ["plan_year", "n_listed", "n_candidates", "n_to_adopt", "n_stated"]),
+        "livelihood_lists": _frame(frames, LIST_COLUMNS, ["plan_year", "n_listed", "n_candidates", "n_to_adopt", "n_stated"]),
         "quantities": _frame(quantities, QUANTITY_COLUMNS, ["plan_year", "item_no"]),
     }
 

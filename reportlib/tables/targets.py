@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..lang import claims as _claims
+from ..lang import lists
 from ..lang.indicators import vocabulary
 from ..lang.numbers import units
 from ..lang.promises import promises
@@ -442,7 +443,8 @@ def commitments_table(reports: Sequence[Report]) -> pd.DataFrame:
     ``value``, ``value_high``, ``unit``, ``qualifier``, ``qualifier_kind``, ``sentence_no``,
     ``text_span`` (the clause), ``start``/``end``, ``raw_start``/``raw_end``. Quantities inside
     quotation marks (slogans such as “四个意识”), years, ordinals and a bare 一 (一批, 一个) are not
-    commitments.
+    commitments, nor is the frame of a livelihood list (its candidates, the projects to adopt:
+    ``livelihood_lists``).
     """
     rows = []
     for r in reports:
@@ -453,6 +455,8 @@ def commitments_table(reports: Sequence[Report]) -> pd.DataFrame:
             sentence = r.text[start:end]
             for c_start, c_end in _claims.split_outside_brackets(sentence, ",;:。"):
                 clause = sentence[c_start:c_end]
+                if lists.states_list_frame(clause):
+                    continue  # "形成了以下12件候选项目", "票决确定10件": the livelihood_lists table's
                 rows += _commitments(r, clause, start + c_start, k, i)
     return _frame(rows, COMMITMENT_COLUMNS, nullable_ints=["plan_year", "section_no"])
 
