@@ -139,3 +139,26 @@ def test_achievement_and_escalation_figures(corpus):
                 across_reports.escalation_chart(compare.escalation(targets.iloc[0:0]), "gdp", "en"),
                 across_reports.chain_chart(chains.iloc[0:0], "en")):
         assert [t.get_text() for ax in fig.axes for t in ax.texts] == ["No comparable data in the selected reports"]
+
+
+def test_reports_in_place_then_year_order_and_shares_in_percent(corpus):
+    """Never file order: by place (romanized, so both languages agree), year, then type."""
+    from reportlib.analysis.parts import part_shares, part_sizes
+
+    expected = ["Jianggan District 2014 Government report", "Jianggan District 2020 Government report",
+                "Shangcheng District 2013 Party committee report", "Shangcheng District 2013 Government report",
+                "Shangcheng District 2013 People's congress SC report", "Shangcheng District 2013 CPPCC SC report",
+                "Shangcheng District 2020 Government report", "Xiacheng District 2018 Party committee report",
+                "Xiacheng District 2018 Government report"]
+    sizes = plots.report_sizes(corpus.reports, "en")
+    assert [t.get_text() for t in sizes.axes[0].get_yticklabels()] == expected
+    parts = plots.report_parts(part_shares(part_sizes(corpus.paragraphs), corpus.reports["report_id"]), corpus.reports, "en")
+    assert [t.get_text() for t in parts.axes[0].get_yticklabels()] == expected
+    assert parts.axes[0].get_xlim() == (0, 100) and parts.axes[0].get_xlabel() == "Share (%)"
+    zh = plots.report_sizes(corpus.reports, "zh")
+    assert [t.get_text() for t in zh.axes[0].get_yticklabels()][:3] == ["江干区 2014 政府工作报告", "江干区 2020 政府工作报告",
+                                                                        "上城区 2013 党委全会报告"]
+    matrix = compare.target_matrix(corpus.targets, "en")
+    # the reports that set targets; the party committee's before the government's of the same year
+    assert list(matrix.report_id) == ["jianggan-2014-gov", "jianggan-2020-gov", "shangcheng-2020-gov",
+                                      "xiacheng-2018-party", "xiacheng-2018-gov"]

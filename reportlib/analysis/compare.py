@@ -92,11 +92,14 @@ def dropped_targets(targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def target_matrix(targets: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """One row per report (place, year, type), one column per canonical indicator; each cell
+    """One row per report (in place, year, type order), one column per canonical indicator; each cell
     the report's target(s) for it, ``absent`` (未设定) where the place's previous report of the
     same type had one, empty where neither did."""
+    from ..lang.labels import in_report_order
+
     head = _headline(targets)
     reports = _report_order(targets)
+    reports = reports.iloc[in_report_order(reports, year="target_year")]
     indicators = [i for i in targets["indicator"].cat.categories if i != "other" and i in set(head["indicator"].astype(str))]
     cells: dict[tuple[str, str], list[str]] = {}
     for row in head.itertuples():

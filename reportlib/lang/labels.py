@@ -134,3 +134,26 @@ def report_labels(reports, lang: str = "zh") -> list[str]:
     """A label for each row of a ``reports`` table (its place, type and ``year``), in its order,
     for figure axes."""
     return [report_label(r.place, r.report_type, r.year, lang) for r in reports.itertuples(index=False)]
+
+
+#: The order of report types within a place and year: the party committee's plenary comes first
+#: (December or January), then the government's report and the congresses' standing committees.
+REPORT_TYPE_ORDER = ("party_committee_report", "government_work_report", "npc_standing_committee_report",
+                     "cppcc_standing_committee_report", "court_work_report", "procuratorate_work_report")
+
+
+def report_sort_key(place, year, report_type=None, report_id: str = "") -> tuple:
+    """The order in which tables and figures list reports: by place (its romanization, so both
+    languages agree), then year, then type (:data:`REPORT_TYPE_ORDER`), never file order."""
+    kind = str(report_type)
+    rank = REPORT_TYPE_ORDER.index(kind) if kind in REPORT_TYPE_ORDER else len(REPORT_TYPE_ORDER)
+    y = int(year) if _stated(year) else 10_000
+    return (place_slug(place if isinstance(place, str) else None), str(place), y, rank, str(report_id))
+
+
+def in_report_order(rows, place: str = "place", year: str = "year", report_type: str = "report_type") -> list[int]:
+    """The positions of ``rows`` (a DataFrame with those columns) in :func:`report_sort_key` order."""
+    cols = [rows[c] if c in rows else [None] * len(rows) for c in (place, year, report_type)]
+    ids = rows["report_id"] if "report_id" in rows else [""] * len(rows)
+    keys = [report_sort_key(p, y, t, i) for p, y, t, i in zip(*cols, ids)]
+    return sorted(range(len(keys)), key=keys.__getitem__)

@@ -16,7 +16,7 @@ import pandas as pd
 from ..analysis import compare
 from .figures import WIDTH_DOUBLE
 from ..lang.indicators import label as indicator_label
-from ..lang.labels import label, place_label
+from ..lang.labels import in_report_order, label, place_label
 from ..lang.domains import domain_label, domains
 from ..lang.segment import lexicon_entries
 from ..lang.chars import HAN
@@ -89,13 +89,15 @@ def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
 
 
 def ambition_chart(ambition: pd.DataFrame, lang: str = "zh"):
-    """One bar per target: how far it lies above (right) or below (left) the growth the same
-    report claims for the year before."""
+    """One bar per target: how much more (right) or less (left) demanding it is than the growth the
+    same report claims for the year before (:func:`reportlib.analysis.compare.ambition`); reports
+    in place, year, type order."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
     if ambition.empty:
         return _empty(lang)
+    ambition = ambition.iloc[in_report_order(ambition, year="target_year")]
     data = ambition.assign(
         indicator_label=[indicator_label(i, lang) for i in ambition["indicator"]],
         report=[_report_name(p, y, t, lang) for p, y, t in zip(ambition["place"], ambition["target_year"],
@@ -167,6 +169,7 @@ def items_per_report_chart(lists: pd.DataFrame, lang: str = "zh"):
     plans = lists[lists["kind"] == "plan_list"]
     if plans.empty:
         return _empty(lang)
+    plans = plans.iloc[in_report_order(plans, year="plan_year")]
     names = [_report_name(p, y, t, lang) for p, y, t in zip(plans["place"], plans["plan_year"], plans["report_type"])]
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.4 * len(plans) + 1.3))
     y = np.arange(len(plans))
@@ -214,9 +217,10 @@ def selection_chart(comparison: pd.DataFrame, lang: str = "zh"):
     colors = [domain_colors()[c.removeprefix("share_")] for c in shares.columns]
     shares.columns = [domain_label(c.removeprefix("share_"), lang) for c in shares.columns]
     shares.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shares.index, comparison["items"])]
+    shares = shares * 100
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shares) + 1.8))
     shares.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colors)
-    ax.set(xlabel=_t("share_items", lang), ylabel="", xlim=(0, 1))
+    ax.set(xlabel=_t("share_items", lang), ylabel="", xlim=(0, 100))
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
@@ -258,6 +262,7 @@ def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     if frequencies.empty:
         return _empty(lang)
     names = dict(zip(reports["report_id"], report_labels(reports, lang)))
+    reports = reports.iloc[in_report_order(reports)]
     order = [rid for rid in reports["report_id"] if rid in set(frequencies["report_id"])]
     rates = frequencies.pivot_table(index="term", columns="report_id", values="per_10k", sort=False)[order]
     counts = frequencies.pivot_table(index="term", columns="report_id", values="count", sort=False)[order]
@@ -326,6 +331,7 @@ def report_sizes(reports: pd.DataFrame, lang: str = "zh"):
 
     if reports.empty:
         return _empty(lang)
+    reports = reports.iloc[in_report_order(reports)]
     sizes = reports.assign(
         report=report_labels(reports, lang),
         type_label=[label("report_type", t, lang) for t in reports["report_type"].astype(str)],
@@ -348,13 +354,15 @@ def report_parts(shares: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh"):
 
     if shares.empty:
         return _empty(lang)
+    reports = reports.iloc[in_report_order(reports)]
     names = dict(zip(reports["report_id"], report_labels(reports, lang)))
-    grid = shares.copy()
+    ranked = [i for i in reports["report_id"] if i in set(shares.index)]
+    grid = shares.reindex(ranked + [i for i in shares.index if i not in set(ranked)]) * 100
     grid.index = [names.get(i, i) for i in grid.index]
     grid.columns = [label("part", str(p), lang) for p in grid.columns]
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(grid) + 1.2))
     grid.plot(kind="barh", stacked=True, ax=ax, width=0.8, color=sns.color_palette("colorblind", len(grid.columns)))
     ax.invert_yaxis()
-    ax.set(xlabel=label("column", "share", lang), ylabel="", xlim=(0, 1))
+    ax.set(xlabel=label("column", "share_pct", lang), ylabel="", xlim=(0, 100))
     ax.legend(title=label("column", "part", lang), bbox_to_anchor=(1.01, 1), loc="upper left")
     return fig
