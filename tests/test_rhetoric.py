@@ -160,3 +160,25 @@ def test_tokens_are_cached(corpus, tmp_path, monkeypatch):
     monkeypatch.undo()
     other = rh.Segmenter(userdict=["全域中央商务区建设"])  # another dictionary: another cache entry
     assert "全域中央商务区建设" in rh.tokens(corpus, other, cache=tmp_path)["xiacheng-2018-party"]
+
+
+def test_figures_show_the_top_terms_and_the_table_keeps_all(corpus):
+    rhetoric = rh
+    from reportlib.show import figures, plots
+
+    figures.set_style()
+
+    freq = rhetoric.term_frequencies(corpus)
+    used = freq[freq.groupby("term")["count"].transform("sum") > 0]
+    top = rhetoric.top_terms(used, 5)
+    means = used.groupby("term")["per_10k"].mean().sort_values(ascending=False)
+    assert top == list(means.index[:5]) and len(used.term.unique()) > 20
+    heat = plots.term_heatmap(used[used.term.isin(top)], corpus.reports, "zh")
+    assert sorted(t.get_text() for t in heat.axes[0].get_yticklabels()) == sorted(top)  # in the lexicon's order
+    trends = plots.term_trends(used[used.term.isin(top)], "en")
+    (legend,) = trends.legends
+    assert len(legend.get_texts()) == 5  # one legend for every panel, each term once
+    colours = {}
+    for ax in trends.axes:
+        for line in ax.get_lines():
+            assert colours.setdefault(line.get_label(), line.get_color()) == line.get_color()

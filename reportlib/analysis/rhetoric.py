@@ -161,6 +161,20 @@ def term_frequencies(corpus: Corpus, terms: Sequence[str] | str | None = None, *
     return df
 
 
+def top_terms(frequencies: pd.DataFrame, n: int) -> list[str]:
+    """The ``n`` terms of a :func:`term_frequencies` table with the highest mean rate per
+    report (``per_10k``), ties broken by total count then by the table's order: what a figure
+    shows when the table holds more terms than a page can (the rest stay in the table)."""
+    if frequencies.empty or n <= 0:
+        return []
+    order = {t: k for k, t in enumerate(dict.fromkeys(frequencies["term"]))}
+    g = frequencies.groupby("term", sort=False).agg(rate=("per_10k", "mean"), count=("count", "sum")).reset_index()
+    g = g[g["count"] > 0]
+    g["order"] = g["term"].map(order)
+    g = g.sort_values(["rate", "count", "order"], ascending=[False, False, True], kind="stable")
+    return list(g["term"].head(n))
+
+
 def slogans(corpus: Corpus, min_reports: int = 1) -> pd.DataFrame:
     """Candidate slogans per report: quoted phrases and numeral formulas.
 

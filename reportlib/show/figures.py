@@ -29,6 +29,8 @@ FONT_NAME = "WenQuanYi Micro Hei"
 FORMATS = ("pdf", "svg", "png")
 #: Journal figure widths in inches (single and double column).
 WIDTH_SINGLE, WIDTH_DOUBLE = 3.5, 7.0
+#: The tallest a figure is drawn (inches): a journal page's text block, caption included.
+MAX_HEIGHT = 9.0
 
 _SAVE_METADATA = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import compare
-from .figures import WIDTH_DOUBLE
+from .figures import MAX_HEIGHT, WIDTH_DOUBLE
 from ..lang.indicators import label as indicator_label
 from ..lang.labels import in_report_order, label, place_label
 from ..lang.domains import domain_label, domains
@@ -269,7 +269,7 @@ def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "
     rates.columns = [names[c] for c in rates.columns]
     # long English glosses wrapped, so that the labels leave the cells room in the column's width
     rates.index = [textwrap.fill(term_label(t, lang), 48) for t in rates.index]
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.32 * len(rates) + 2.8))
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, min(0.3 * len(rates) + 2.6, MAX_HEIGHT)))
     sns.heatmap(rates, annot=counts.values.astype(int), fmt="d", cmap="Purples", ax=ax, linewidths=0.5,
                 linecolor="white", cbar_kws={"label": _t("per_10k", lang), "shrink": 0.7}, annot_kws={"fontsize": 7})
     ax.grid(False)
@@ -279,7 +279,8 @@ def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "
 
 
 def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
-    """Rate of each term over the years, one line per term, one panel per place."""
+    """Rate of each term over the years, one line per term, one panel per place, one legend
+    below; pass a few terms (``rhetoric.top_terms``): ten colours tell ten lines apart."""
     import matplotlib.pyplot as plt
 
     data = frequencies.dropna(subset=["year"])
@@ -288,19 +289,25 @@ def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
     data = data.groupby(["place", "year", "term"], as_index=False, sort=False)[["count", "n_chars"]].sum()
     data["per_10k"] = data["count"] / data["n_chars"] * 10_000
     places = list(dict.fromkeys(data["place"]))
-    fig, axes = plt.subplots(1, len(places), figsize=(WIDTH_DOUBLE, 3.0), sharey=True, squeeze=False)
+    colors = {t: f"C{k % 10}" for k, t in enumerate(dict.fromkeys(data["term"]))}  # one colour per term in every panel
+    fig, axes = plt.subplots(1, len(places), figsize=(WIDTH_DOUBLE, 4.2), sharey=True, squeeze=False)
     for ax, place in zip(axes[0], places):
         sub = data[data["place"] == place]
-        for k, (term, line) in enumerate(sub.groupby("term", sort=False)):
+        for term, line in sub.groupby("term", sort=False):
             line = line.sort_values("year")
             ax.plot(line["year"].astype(int), line["per_10k"], marker="o", label=term_label(term, lang),
-                    color=f"C{k % 10}")
+                    color=colors[term])
         years = sub["year"].astype(int)
         ax.set(title=place_label(place, lang), xlabel=_t("year", lang), xlim=(years.min() - 1, years.max() + 1))
         ax.xaxis.get_major_locator().set_params(integer=True)
     axes[0][0].set_ylabel(_t("per_10k", lang))
     handles, labels = axes[0][0].get_legend_handles_labels()
-    fig.legend(handles, labels, fontsize=7, loc="outside right upper")
+    for ax in axes[0][1:]:  # every place's terms in one legend
+        for h, lab in zip(*ax.get_legend_handles_labels()):
+            if lab not in labels:
+                handles.append(h)
+                labels.append(lab)
+    fig.legend(handles, labels, fontsize=7, loc="outside lower center", ncols=2 if lang == "en" else 4)
     return fig
 
 
