@@ -88,6 +88,22 @@ def test_main_job_runs_every_notebook_and_reports_a_failure(tmp_path):
     row = ambition[(ambition.report_id == "jianggan-2014-gov") & (ambition.indicator == "gdp")].iloc[0]
     assert (row.target, row.actual, row.ambition_pp) == (7.5, 7.5, 0.0)
     _check_achievement_and_escalation(run_dir, bundled=True)
+    _check_every_figure_fits_a_page_in_both_languages(run_dir)
+
+
+def _check_every_figure_fits_a_page_in_both_languages(run_dir):
+    """Every figure of the run: PDF, SVG and PNG in Chinese and English, at most 7 in wide (a
+    journal's double column) and 9 in tall."""
+    pdfs = sorted((run_dir / "figures").glob("*.pdf"))
+    stems = {p.stem.rsplit("_", 1)[0] for p in pdfs}
+    assert len(stems) >= 18, stems
+    for stem in stems:
+        for lang in ("zh", "en"):
+            for ext in ("pdf", "svg", "png"):
+                assert (run_dir / "figures" / f"{stem}_{lang}.{ext}").stat().st_size > 0, (stem, lang, ext)
+    for pdf in pdfs:
+        box = PdfReader(pdf).pages[0].mediabox
+        assert float(box.width) <= 7 * 72 + 0.5 and float(box.height) <= 9 * 72 + 0.5, (pdf.name, box)
 
 
 def _check_achievement_and_escalation(run_dir, bundled: bool):
