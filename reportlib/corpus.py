@@ -164,6 +164,28 @@ class Corpus:
         """The clean text of one report."""
         return self.report(report_id).text
 
+    def source(self, row, prefix: str = "") -> str:
+        """The source text of a row of any table, as it stands in the file: ``row`` is a row of
+        a table (``itertuples()``, ``.iloc[k]`` or a dict) with ``report_id``, ``raw_start`` and
+        ``raw_end``; ``prefix`` reads the columns of one side of a comparison row
+        (``"target_"``, ``"result_"``, ``"parent_"``, ``"first_"``, ``"later_"``).
+
+        >>> row = corpus.targets.iloc[0]                        # doctest: +SKIP
+        >>> corpus.source(row)                                  # doctest: +SKIP
+        '地区生产总值增长7.5%'
+        """
+        def get(name: str):
+            key = f"{prefix}{name}"
+            value = row.get(key) if hasattr(row, "get") else getattr(row, key, None)  # a Series or dict, or a tuple
+            if value is None or (isinstance(value, float) and value != value):
+                raise ReportLibError(f"the row has no {key!r}; give a row of a table with report_id, raw_start and"
+                                     " raw_end (or the prefix of one side of a comparison row)")
+            return value
+
+        report_id = get("report_id")
+        start, end = int(get("raw_start")), int(get("raw_end"))
+        return self.report(str(report_id)).raw.text[start:end]
+
     def select(
         self,
         places: Sequence[str] | str | None = None,

@@ -161,3 +161,21 @@ def test_a_list_of_files(tmp_path):
         corpus = reportlib.load_corpus([seed("004"), seed("001")])
     assert corpus.report_ids == ["shangcheng-2020-gov", "shangcheng-2013-party", "shangcheng-2013-npc",
                                  "shangcheng-2013-gov", "shangcheng-2013-cppcc"]
+
+
+def test_back_to_the_source_from_the_row_itself(corpus):
+    """corpus.source(row): the text of the file the row was read from, for a row of any table."""
+    from reportlib.analysis import compare
+
+    t = corpus.targets
+    gdp = t[(t.report_id == "jianggan-2014-gov") & (t.indicator == "gdp")]
+    row = gdp.iloc[0]
+    assert "7.5%" in corpus.source(row) and corpus.source(row) == corpus.source(next(gdp.itertuples()))
+    assert corpus.source(row.to_dict()) == corpus.source(row)
+    item = corpus.livelihood[corpus.livelihood.report_id == "jianggan-2014-gov"].iloc[1]
+    assert corpus.source(item) == "新增公共停车泊位1500个以上"
+    r = compare.revisions(corpus.actuals, corpus.targets, corpus.reports)
+    rev = r[(r.place == "上城区") & (r.indicator == "gdp") & (r.measure == "level") & (r.year == 2012)].iloc[0]
+    assert "667.87" in corpus.source(rev, "later_") and "675" in corpus.source(rev, "first_")
+    with pytest.raises(reportlib.ReportLibError, match="no 'raw_start'"):
+        corpus.source({"report_id": "jianggan-2014-gov"})
