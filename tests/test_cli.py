@@ -104,3 +104,17 @@ def test_run_exits_non_zero_and_names_the_failing_cell(tmp_path, capsys):
     assert "FAILED 00_broken.ipynb" in captured.out and "cell 3 of 00_broken.ipynb" in captured.out
     assert "`raise KeyError('no such report')`" in captured.out and "KeyError" in captured.out
     assert "1 of 1 notebook(s) failed" in captured.err
+
+
+def test_notebooks_are_copied_out_and_never_over_a_users_file(tmp_path, capsys):
+    out = tmp_path / "mine"
+    assert cli.main(["notebooks", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.ipynb"))
+    assert names[:2] == ["01_corpus_overview.ipynb", "02_growth_targets.ipynb"] and len(names) == 6
+    assert "copied 6 notebooks" in capsys.readouterr().out
+    (out / "01_corpus_overview.ipynb").write_text("my edits", encoding="utf-8")
+    assert cli.main(["notebooks", str(out)]) == 2
+    assert "use --force" in capsys.readouterr().err
+    assert (out / "01_corpus_overview.ipynb").read_text(encoding="utf-8") == "my edits"
+    assert cli.main(["notebooks", str(out), "--force"]) == 0
+    assert (out / "01_corpus_overview.ipynb").read_text(encoding="utf-8") != "my edits"

@@ -136,6 +136,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    import shutil
+
+    from ..paths import notebooks_dir
+
+    source = notebooks_dir()
+    found = sorted(p for p in source.glob("*.ipynb") if not p.name.startswith("."))
+    if not found:
+        raise ReportLibError(f"no notebooks at {source}: reinstall reportlib")
+    out = Path(args.dir)
+    if out.exists() and not out.is_dir():
+        raise ReportLibError(f"{out} is a file, not a folder")
+    taken = [out / p.name for p in found if (out / p.name).exists()]
+    if taken and not args.force:
+        raise ReportLibError(f"{', '.join(str(t) for t in taken)} exist; use --force to replace them")
+    out.mkdir(parents=True, exist_ok=True)
+    for p in found:
+        shutil.copyfile(p, out / p.name)
+    print(f"copied {len(found)} notebooks to {out}: open them with `jupyter lab {out}` (kernel \"Python (reportlib)\"),"
+          f" or run them with `reportlib run {out}/*.ipynb`; outputs go to ./outputs/ of the folder you run from")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportlib", description="Tabulate Chinese local government reports.")
     parser.add_argument("--version", action="version", version=f"reportlib {__version__}")
@@ -185,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cell-timeout", type=int, default=600, help="seconds before a cell is stopped (default 600)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("notebooks", help="copy the analysis notebooks into a folder of yours, to open and edit")
+    p.add_argument("dir", type=Path, help="the folder (created if missing)")
+    p.add_argument("--force", action="store_true", help="replace notebooks of the same names already there")
+    p.set_defaults(func=cmd_notebooks)
     return parser
 
 
