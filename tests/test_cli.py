@@ -6,6 +6,8 @@ import sys
 import pandas as pd
 import pytest
 
+import reportlib
+
 from reportlib.run import cli
 from reportlib.paths import bundled_data_dir
 from reportlib.tables import registry
@@ -118,3 +120,21 @@ def test_notebooks_are_copied_out_and_never_over_a_users_file(tmp_path, capsys):
     assert (out / "01_corpus_overview.ipynb").read_text(encoding="utf-8") == "my edits"
     assert cli.main(["notebooks", str(out), "--force"]) == 0
     assert (out / "01_corpus_overview.ipynb").read_text(encoding="utf-8") != "my edits"
+
+
+def test_inspect_shows_what_was_extracted_with_its_span(capsys):
+    """What a researcher checks on a newly added report: every target, result, list frame and
+    item, each with its raw span."""
+    assert cli.main(["inspect", str(seed("003"))]) == 0
+    out = capsys.readouterr().out
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert "targets (6):" in lines and "results (16):" in lines
+    assert "2018 gdp growth 6% [17834:17846] 地区生产总值增长6%" in lines
+    assert "2018 fixed_asset_investment growth 15% 左右 [7444:7457] 固定资产投资增长15%左右" in lines  # the party report
+    assert "2017 gdp growth 7.6% year [12352:12376] 地区生产总值903.48亿元,同口径增长7.6%" in lines
+    assert any(line.startswith("plan_list (n_listed 12, n_candidates 12, n_to_adopt 10; deputies_vote) [22943:23032]")
+               for line in lines)
+    assert "6 6. housing [23239:23253] 完成1200套临时租赁住房。" in lines
+    raw = reportlib.read_raw(seed("003")).text
+    # the spans point into the file; this one crosses a page break the cleaner mended
+    assert raw[23239:23253] == "完成1200套临时租赁住房。" and raw[17834:17846] == "地区\n\n生产总值增长6%"

@@ -3,7 +3,8 @@
 For a researcher adding a new report: how the file was decoded, which lines were dropped as
 boilerplate, where each report starts, every header line and the role it was given, each
 metadata value with the rule and line it came from, the section outline with parts, the
-glossary size and the warnings.
+glossary size, what was extracted (targets, results, the livelihood list's frame and items,
+each with its raw span, to check against the file) and the warnings.
 """
 
 from __future__ import annotations
@@ -24,10 +25,66 @@ def _clip(s: str | None, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _given(x) -> bool:
+    import pandas as pd
+
+    return x is not None and not pd.isna(x)
+
+
+def _number(value, high=None) -> str:
+    if not _given(value):
+        return "-"
+    return f"{value:g}" + (f"–{high:g}" if _given(high) else "")
+
+
+def _indicator(row) -> str:
+    return str(row.indicator) if str(row.indicator) != "other" else f"other:{_clip(row.indicator_raw, 12)}"
+
+
+def _extracted(tables: dict, report_id: str) -> list[str]:
+    """The rows of the extraction tables for one report, one line each with its raw span."""
+    def rows(name):
+        t = tables[name]
+        return t[t["report_id"] == report_id]
+
+    out = []
+    targets = rows("targets")
+    out.append(f"  targets ({len(targets)}):")
+    for t in targets.itertuples(index=False):
+        sign = "−" if t.direction == "decrease" else ""
+        qualifier = str(t.qualifier) if _given(t.qualifier) else ""
+        value = f"{sign}{_number(t.value, t.value_high)}{t.unit if _given(t.unit) else ''}"
+        out.append(f"    {t.target_year} {_indicator(t):24} {str(t.measure):11} {value:>14} {qualifier:8} "
+                   f"[{t.raw_start}:{t.raw_end}] {_clip(t.text_span, 40)}")
+    actuals = rows("actuals")
+    out.append(f"  results ({len(actuals)}):")
+    for a in actuals.itertuples(index=False):
+        sign = "−" if a.direction == "decrease" else ""
+        value = f"{sign}{_number(a.value, a.value_high)}{a.unit if _given(a.unit) else ''}"
+        year = int(a.year) if _given(a.year) else "-"
+        flag = "预计" if a.estimated else ""
+        out.append(f"    {year} {_indicator(a):24} {str(a.measure):11} {value:>14} {flag:4} {str(a.period):6} "
+                   f"[{a.raw_start}:{a.raw_end}] {_clip(a.text_span, 40)}")
+    frames = rows("livelihood_lists")
+    items = rows("livelihood")
+    out.append(f"  livelihood lists ({len(frames)}) and items ({len(items)}):")
+    for f in frames.itertuples(index=False):
+        counts = ", ".join(f"{k} {getattr(f, k)}" for k in ("n_listed", "n_candidates", "n_to_adopt", "n_stated")
+                           if _given(getattr(f, k)))
+        selection = f.selection if _given(f.selection) else "-"
+        out.append(f"    {f.kind} ({counts}; {selection}) [{f.raw_start}:{f.raw_end}] {_clip(f.statement, 40)}")
+    for i in items.itertuples(index=False):
+        out.append(f"      {i.item_no:>2} {i.marker:5} {str(i.domain):18} [{i.raw_start}:{i.raw_end}] {_clip(i.text, 40)}")
+    return out
+
+
 def explain_file(path: str | os.PathLike) -> str:
     """A readable account of what reportlib infers from ``path``."""
+    from ..tables import registry
+
     raw = read_raw(path)
     parsed: ParsedFile = parse_file(raw)
+    tables = registry.build_all(parsed.reports)
     n_joins = sum(len(p.joins) for r in parsed.reports for p in r.paragraphs)
     out = [
         f"File: {path}",
@@ -71,6 +128,7 @@ def explain_file(path: str | os.PathLike) -> str:
         if r.structure.glossary:
             out.append(f"  glossary: {len(r.structure.glossary)} entries, e.g. "
                        + "; ".join(g.term for g in r.structure.glossary[:5]))
+        out += _extracted(tables, r.report_id)
         for w in r.warnings:
             out.append(f"  warning: {w}")
     return "\n".join(out)
