@@ -101,6 +101,13 @@ def _check_every_figure_fits_a_page_in_both_languages(run_dir):
         for lang in ("zh", "en"):
             for ext in ("pdf", "svg", "png"):
                 assert (run_dir / "figures" / f"{stem}_{lang}.{ext}").stat().st_size > 0, (stem, lang, ext)
+    for stem in stems:  # a caption next to each, to paste into the paper
+        for lang in ("zh", "en"):
+            assert (run_dir / "figures" / f"{stem}_{lang}.txt").read_text(encoding="utf-8").strip(), (stem, lang)
+    sizes = (run_dir / "figures" / "01_report_sizes_zh.txt").read_text(encoding="utf-8")
+    assert sizes == "各报告的篇幅(千字),按报告类型着色。9 份报告:江干区 2014、2020年;上城区 2013、2020年;下城区 2018年。\n"
+    chains = (run_dir / "figures" / "06_target_chains_en.txt").read_text(encoding="utf-8")
+    assert chains.startswith("Growth targets (%) of one year") and "1,670 reports of " in chains
     for pdf in pdfs:
         box = PdfReader(pdf).pages[0].mediabox
         assert float(box.width) <= 7 * 72 + 0.5 and float(box.height) <= 9 * 72 + 0.5, (pdf.name, box)

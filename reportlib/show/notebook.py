@@ -60,10 +60,59 @@ def setup(data_dir: str | os.PathLike | None = None, *, places: Sequence[str] | 
     return corpus, out
 
 
-def save_both(draw: Callable[[str], Figure], name: str, out_dir: str | os.PathLike, lang: str = "zh") -> Figure:
+#: Reports listed one by one in a caption up to this many places; more are summarised.
+CAPTION_PLACES = 6
+
+
+def describe_reports(reports, lang: str = "zh") -> str:
+    """The reports a figure draws on, for its caption: each place with its years (9 份报告:江干区
+    2014、2020年;…), or, beyond :data:`CAPTION_PLACES` places, their count, places and years."""
+    from ..lang.labels import in_report_order, place_label
+
+    reports = reports.iloc[in_report_order(reports)]
+    n = len(reports)
+    places = list(dict.fromkeys(reports["place"]))
+    years = [int(y) for y in reports["year"].dropna()]
+    if len(places) > CAPTION_PLACES:
+        span = f"{min(years)}–{max(years)}" if years else ""
+        return (f"{n:,} 份报告,{len(places)} 个地区,{span}年" if lang == "zh"
+                else f"{n:,} reports of {len(places)} places, {span}")
+    parts = []
+    for place in places:
+        ys = sorted({int(y) for y in reports.loc[reports["place"] == place, "year"].dropna()})
+        if lang == "zh":
+            parts.append(f"{place_label(place, lang)} {'、'.join(map(str, ys))}年")
+        else:
+            parts.append(f"{place_label(place, lang)} {', '.join(map(str, ys))}")
+    return (f"{n} 份报告:" + ";".join(parts)) if lang == "zh" else f"{n} reports: " + "; ".join(parts)
+
+
+def _captions() -> dict:
+    import csv
+
+    from ..paths import resource
+
+    with resource("captions.csv").open(encoding="utf-8", newline="") as f:
+        return {row["figure"]: row for row in csv.DictReader(f)}
+
+
+def caption(name: str, lang: str, reports=None) -> str | None:
+    """The caption of a notebook figure (``resources/captions.csv``) in ``lang``, naming the
+    reports it draws on; None for a figure the file does not list."""
+    row = _captions().get(name)
+    if row is None:
+        return None
+    about = describe_reports(reports, lang) if reports is not None and len(reports) else ""
+    return row[lang].format(reports=about).replace("。。", "。").replace(" .", ".").rstrip()
+
+
+def save_both(draw: Callable[[str], Figure], name: str, out_dir: str | os.PathLike, lang: str = "zh",
+              reports=None) -> Figure:
     """Draw a figure in each language (``draw(lang)``), save each as
-    ``<out_dir>/figures/<name>_<lang>.pdf|svg|png`` and close it, except the one in ``lang``,
-    which is returned (and shown by Jupyter at the end of the cell)."""
+    ``<out_dir>/figures/<name>_<lang>.pdf|svg|png`` with its caption as ``<name>_<lang>.txt``
+    (what is plotted, the unit, and the reports of ``reports``, the table the figure draws on;
+    ``resources/captions.csv``), and close it, except the one in ``lang``, which is returned
+    (and shown by Jupyter at the end of the cell)."""
     import matplotlib.pyplot as plt
 
     if lang not in LANGS:
@@ -72,6 +121,9 @@ def save_both(draw: Callable[[str], Figure], name: str, out_dir: str | os.PathLi
     for lg in LANGS:
         fig = draw(lg)
         figures.save_figure(fig, f"{name}_{lg}", out_dir)
+        text = caption(name, lg, reports)
+        if text is not None:
+            (Path(out_dir) / "figures" / f"{name}_{lg}.txt").write_text(text + "\n", encoding="utf-8")
         if lg == lang:
             shown = fig
         else:
