@@ -55,7 +55,7 @@ def test_user_files(tmp_path):
 # overlap another occurrence of themselves).
 COUNTS = {
     ("最多跑一次", "shangcheng-2020-gov"): 4, ("最多跑一次", "jianggan-2020-gov"): 3,
-    ("最多跑一次", "xiacheng-2018-party"): 4, ("最多跑一次", "xiacheng-2018-gov"): 6,
+    ("最多跑一次", "xiacheng-2018-party"): 3, ("最多跑一次", "xiacheng-2018-gov"): 5,
     ("三改一拆", "jianggan-2014-gov"): 3, ("高质量发展", "shangcheng-2020-gov"): 7,
     ("枫桥经验", "jianggan-2014-gov"): 2, ("五水共治", "shangcheng-2020-gov"): 2,
 }
@@ -66,10 +66,13 @@ def test_term_frequencies(corpus):
     got = tf.set_index(["term", "report_id"])["count"]
     for key, n in COUNTS.items():
         assert got[key] == n
-    for row in tf.itertuples():
-        text = corpus.text(row.report_id)
+    for row in tf.itertuples():  # counted in the body: no header lines, no glossary (名词解释)
+        text = rh.body_text(corpus.report(row.report_id))
         assert row.count == text.count(row.term)
         assert row.per_10k == round(row.count / sum(1 for ch in text if not ch.isspace()) * 10_000, 4)
+    # the glossary's entry "“最多跑一次”改革:…" counts only when asked for
+    with_glossary = rh.term_frequencies(corpus, ["最多跑一次"], include_glossary=True).set_index("report_id")["count"]
+    assert (with_glossary["xiacheng-2018-party"], with_glossary["xiacheng-2018-gov"]) == (4, 6)
     # raw texts agree once page breaks and spaces are removed
     r = corpus.report("xiacheng-2018-gov")
     assert squeeze(r.raw.text[r.paragraphs[0].raw_start : r.paragraphs[-1].raw_end]).count("最多跑一次") == 6
@@ -80,8 +83,8 @@ def test_term_frequencies(corpus):
 BY_PART = {
     "shangcheng-2020-gov": {"other": 0, "review": 3, "plan": 1, "livelihood": 0},
     "jianggan-2020-gov": {"plan": 3, "livelihood": 0},
-    "xiacheng-2018-party": {"other": 0, "review": 2, "plan": 1, "glossary": 1},
-    "xiacheng-2018-gov": {"other": 0, "review": 2, "plan": 3, "livelihood": 0, "glossary": 1},
+    "xiacheng-2018-party": {"other": 0, "review": 2, "plan": 1},
+    "xiacheng-2018-gov": {"other": 0, "review": 2, "plan": 3, "livelihood": 0},
 }
 
 
@@ -93,7 +96,10 @@ def test_term_frequencies_by_part_add_up_to_the_report_counts(corpus):
     assert sums.index.sort_values().equals(whole.index.sort_values())
     for key, row in whole.iterrows():  # each unit's count and size add up to the report's
         assert (sums.loc[key, "count"], sums.loc[key, "n_chars"]) == (row["count"], row["n_chars"]), key
-    assert set(by_part.part) == {"review", "plan", "livelihood", "glossary", "other"}
+    assert set(by_part.part) == {"review", "plan", "livelihood", "other"}  # the glossary only when asked for
+    glossary = rh.term_frequencies(corpus, ["最多跑一次"], by="part", include_glossary=True)
+    in_glossaries = glossary[(glossary.part == "glossary") & (glossary["count"] > 0)]
+    assert in_glossaries.set_index("report_id")["count"].to_dict() == {"xiacheng-2018-party": 1, "xiacheng-2018-gov": 1}
     trips = by_part[by_part.term == "最多跑一次"]
     for report_id, counts in BY_PART.items():
         got = trips[trips.report_id == report_id].set_index("part")["count"].to_dict()
@@ -143,10 +149,14 @@ def test_kwic(corpus):
 def test_keyness_party_against_government(corpus, tmp_path):
     k = rh.keyness(corpus, lambda r: r.metadata.report_type == "party_committee_report",
                    lambda r: r.metadata.report_type == "government_work_report", cache=tmp_path)
-    top = k[k.favours == "a"].head(3)
-    assert set(top.term) <= {"党建", "党员", "党组织", "干部"}
+    top = k[k.favours == "a"].head(4)
+    assert set(top.term) <= {"党建", "党员", "党组织", "干部", "价值观"}
     row = k.set_index("term").loc["党建"]
-    assert (row.count_a, row.count_b) == (12, 0) and row.g2 > 20 and row.p_value < 1e-6
+    assert (row.count_a, row.count_b) == (7, 0) and row.g2 > 20 and row.p_value < 1e-5
+    # five more in the party reports' glossaries, counted only when asked for
+    k = rh.keyness(corpus, lambda r: r.metadata.report_type == "party_committee_report",
+                   lambda r: r.metadata.report_type == "government_work_report", cache=tmp_path, include_glossary=True)
+    assert tuple(k.set_index("term").loc["党建", ["count_a", "count_b"]]) == (12, 0)
     assert (k.g2.abs().diff().dropna() <= 0).all()  # ordered by strength
     with pytest.raises(rh.ReportLibError, match="unknown report ids"):
         rh.keyness(corpus, ["nope"])

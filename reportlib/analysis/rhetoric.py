@@ -66,29 +66,32 @@ def lexicon() -> pd.DataFrame:
     return pd.DataFrame(lexicon_entries(), columns=LEXICON_COLUMNS)
 
 
-def tokens(corpus: Corpus, segmenter: Segmenter | None = None, *, cache: str | os.PathLike | None | bool = True
-           ) -> dict[str, list[str]]:
-    """Content words of every report, ``report_id -> words``, cached on disk.
+def tokens(corpus: Corpus, segmenter: Segmenter | None = None, *, cache: str | os.PathLike | None | bool = True,
+           include_glossary: bool = False) -> dict[str, list[str]]:
+    """Content words of every report's body (:func:`body_text`), ``report_id -> words``, cached on disk.
 
     The cache key is the hash of the report's clean text and the segmenter's dictionary
     version; ``cache=False`` turns the cache off, a path puts it elsewhere. For a large corpus,
     :func:`iter_tokens` gives one report's words at a time instead of holding them all.
     """
-    return dict(iter_tokens(corpus, segmenter, cache=cache))
+    return dict(iter_tokens(corpus, segmenter, cache=cache, include_glossary=include_glossary))
 
 
 def iter_tokens(reports: Iterable[Report], segmenter: Segmenter | None = None, *,
-                cache: str | os.PathLike | None | bool = True) -> Iterator[tuple[str, list[str]]]:
-    """``(report_id, content words)`` of one report after another (cached as :func:`tokens`)."""
+                cache: str | os.PathLike | None | bool = True, include_glossary: bool = False
+                ) -> Iterator[tuple[str, list[str]]]:
+    """``(report_id, content words)`` of one report's body (:func:`body_text`) after another
+    (cached as :func:`tokens`)."""
     seg = segmenter or default_segmenter()
     folder = None if cache is False else (cache_dir() if cache is True or cache is None else Path(cache)) / "tokens"
     for r in reports:
-        key = hashlib.sha256(f"{seg.version}\0{r.text}".encode("utf-8")).hexdigest()
+        text = body_text(r, include_glossary)
+        key = hashlib.sha256(f"{seg.version}\0{text}".encode("utf-8")).hexdigest()
         path = folder / f"{key[:2]}" / f"{key}.json" if folder else None
         if path is not None and path.is_file():
             yield r.report_id, json.loads(path.read_text(encoding="utf-8"))
             continue
-        words = seg.words(r.text)
+        words = seg.words(text)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -103,14 +106,28 @@ def _report_columns(r: Report) -> dict:
                 year=m.year)
 
 
-def _units(r: Report, by: str):
-    """``(unit, text)`` pairs: the whole report, or its text per part."""
+#: Parts left out of rates by default: a glossary (名词解释) defines terms rather than uses them.
+NON_BODY_PARTS = ("glossary",)
+
+
+def body_text(r: Report, include_glossary: bool = False) -> str:
+    """The text whose words rates count: the report without its header lines (title, meeting,
+    date, speaker) and, unless ``include_glossary``, without its glossary (名词解释), the same
+    in every notebook. Paragraphs joined by a line break, as in ``Report.text``."""
+    skip = () if include_glossary else NON_BODY_PARTS
+    return "\n".join(p.text for i, (p, part) in enumerate(zip(r.paragraphs, r.structure.parts))
+                     if i >= r.header_count and part not in skip)
+
+
+def _units(r: Report, by: str, include_glossary: bool = False):
+    """``(unit, text)`` pairs: the report's body (:func:`body_text`), or its text per part."""
     if by == "report":
-        yield None, r.text
+        yield None, body_text(r, include_glossary)
     elif by == "part":
         texts: dict[str, list[str]] = {}
-        for p, part in zip(r.paragraphs, r.structure.parts):
-            texts.setdefault(part, []).append(p.text)
+        for i, (p, part) in enumerate(zip(r.paragraphs, r.structure.parts)):
+            if i >= r.header_count and (include_glossary or part not in NON_BODY_PARTS):
+                texts.setdefault(part, []).append(p.text)
         for part, chunks in texts.items():
             yield part, "\n".join(chunks)
     else:
@@ -132,20 +149,21 @@ def _terms(terms: Sequence[str] | str | None, category: str | None) -> list[tupl
 
 
 def term_frequencies(corpus: Corpus, terms: Sequence[str] | str | None = None, *, category: str | None = None,
-                     by: str = "report") -> pd.DataFrame:
+                     by: str = "report", include_glossary: bool = False) -> pd.DataFrame:
     """How often terms occur: one row per report (``by="report"``) or report part
     (``by="part"``) and term.
 
     ``terms`` defaults to the lexicon (or its ``category``). Columns: ``report_id``,
     ``place``, ``report_type``, ``year``, ``part`` (with ``by="part"``), ``term``,
     ``category``, ``count`` (exact occurrences in the clean text), ``n_chars`` (non-space
-    characters of the unit), ``per_10k`` (count per 10,000 characters).
+    characters of the unit), ``per_10k`` (count per 10,000 characters). Counted in the body of
+    each report (:func:`body_text`: no header lines, no glossary unless ``include_glossary``).
     """
     chosen = _terms(terms, category)
     rows = []
     for r in corpus:
         base = _report_columns(r)
-        for part, text in _units(r, by):
+        for part, text in _units(r, by, include_glossary):
             n_chars = non_space(text)
             for term, cat in chosen:
                 count = text.count(term)
@@ -245,7 +263,8 @@ def _group(corpus: Corpus, group) -> set[str]:
 
 
 def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable[str] | Callable | None = None, *,
-            segmenter: Segmenter | None = None, min_count: int = 3, cache=True) -> pd.DataFrame:
+            segmenter: Segmenter | None = None, min_count: int = 3, cache=True,
+            include_glossary: bool = False) -> pd.DataFrame:
     """Terms most distinctive of reports ``group_a`` against ``group_b`` (default: the rest).
 
     Groups are report ids or a predicate on a Report. Columns: ``term``, ``count_a``,
@@ -253,13 +272,15 @@ def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable
     positive when the term is more frequent in A), ``p_value`` (chi-square, 1 df), ``log_ratio``
     (binary log of the ratio of relative frequencies, smoothed by 0.5), ``favours`` ("a"/"b").
     Terms with fewer than ``min_count`` occurrences in both groups together are left out.
+    Words are counted in the reports' bodies (:func:`body_text`; ``include_glossary``).
     """
     a = _group(corpus, group_a)
     b = _group(corpus, group_b) if group_b is not None else set(corpus.report_ids) - a
     if not a or not b:
         raise ReportLibError("both groups need at least one report")
     ca, cb = Counter(), Counter()  # one report's words at a time, never the whole corpus's
-    for rid, words in iter_tokens((r for r in corpus if r.report_id in a or r.report_id in b), segmenter, cache=cache):
+    for rid, words in iter_tokens((r for r in corpus if r.report_id in a or r.report_id in b), segmenter, cache=cache,
+                                  include_glossary=include_glossary):
         if rid in a:
             ca.update(words)
         if rid in b:
