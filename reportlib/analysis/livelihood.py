@@ -34,6 +34,27 @@ def selection_comparison(livelihood: pd.DataFrame) -> pd.DataFrame:
     return out.join(shares).reset_index()
 
 
+def selection_by_domain(livelihood: pd.DataFrame) -> pd.DataFrame:
+    """:func:`selection_comparison` the long way round, for a paper's table: one row per primary
+    domain (taxonomy order), for each selection mode the items and their share of the mode's
+    items in % (``deputies_vote_items``, ``deputies_vote_pct``, ``government_items``,
+    ``government_pct``)."""
+    columns = ["domain", "deputies_vote_items", "deputies_vote_pct", "government_items", "government_pct"]
+    if livelihood.empty:
+        return pd.DataFrame(columns=columns)
+    counts = pd.crosstab(livelihood["domain"].astype(str), livelihood["selection"].astype(str))
+    counts = counts.reindex(columns=["deputies_vote", "government"], fill_value=0)
+    order = [d for d in domains() if d in counts.index] + [d for d in counts.index if d not in domains()]
+    counts = counts.reindex(order)
+    out = pd.DataFrame({"domain": counts.index})
+    for mode in ("deputies_vote", "government"):
+        n = counts[mode].to_numpy()
+        total = n.sum()
+        out[f"{mode}_items"] = n.astype(int)
+        out[f"{mode}_pct"] = (100 * n / total).round(1) if total else 0.0
+    return out[columns]
+
+
 def quantified_by_domain(livelihood: pd.DataFrame, quantities: pd.DataFrame) -> pd.DataFrame:
     """How concrete the promises of each domain are: ``items``, ``quantified_items`` (with at
     least one quantity), ``share_quantified`` and ``quantities`` per primary domain."""

@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 
 
 def save_table(df: pd.DataFrame, name: str, out_dir: str | os.PathLike, *, encoding: str = "utf-8",
-               latex: bool = False, caption: str | None = None) -> Path:
-    """Write ``df`` as ``<out_dir>/<name>.csv`` (no index) and return the path; with
-    ``latex=True`` also ``<name>.tex``, a booktabs table for a paper.
+               latex=False, caption: str | None = None) -> Path:
+    """Write ``df`` as ``<out_dir>/<name>.csv`` (no index, the machine names of columns and
+    values) and return the path; with ``latex=True`` also ``<name>_zh.tex`` and ``<name>_en.tex``,
+    booktabs tables for a paper with readable headers and values in each language
+    (:func:`latex_table`); ``latex`` may also be a function ``lang -> DataFrame`` giving the
+    table to typeset in each language (a table whose columns are already labelled).
 
     The same DataFrame always gives the same bytes, so runs can be compared with ``cmp``.
     """
@@ -27,14 +30,75 @@ def save_table(df: pd.DataFrame, name: str, out_dir: str | os.PathLike, *, encod
     path = out / f"{name}.csv"
     _write(path, df.to_csv(index=False, lineterminator="\n"), encoding)
     if latex:
-        _write(out / f"{name}.tex", latex_table(df, caption), "utf-8")
+        for lang in ("zh", "en"):
+            frame = latex(lang) if callable(latex) else df
+            _write(out / f"{name}_{lang}.tex", latex_table(frame, caption, lang=lang), "utf-8")
     return path
 
 
-def latex_table(df: pd.DataFrame, caption: str | None = None) -> str:
-    """A booktabs table (\\toprule, \\midrule, \\bottomrule), special characters escaped,
-    numbers with at most four decimals. Chinese text needs a CJK set-up such as xeCJK."""
-    body = df.to_latex(index=False, escape=True, na_rep="", float_format=lambda x: f"{x:.4g}")
+#: Columns whose values are a vocabulary, and the ``resources/labels.csv`` kind that labels them.
+_VALUE_KINDS = {"report_type": "report_type", "level": "level", "qualifier_kind": "qualifier_kind",
+                "target_qualifier_kind": "qualifier_kind", "parent_qualifier_kind": "qualifier_kind",
+                "measure": "value", "kind": "value", "selection": "value", "harder_is": "value", "favours": "value",
+                "part": "part"}
+
+
+def column_header(column: str, lang: str = "en") -> str:
+    """A column's header for a paper: its label in ``resources/labels.csv`` (kind ``column``),
+    else its name in words (``first_report_id`` → ``First report id``)."""
+    from ..lang.labels import label
+
+    text = label("column", column, lang)
+    return text if text != column else column.replace("_", " ").capitalize()
+
+
+def _readable(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Values of vocabulary columns, places, indicators and booleans as a reader says them."""
+    import pandas as pd
+
+    from ..lang.domains import domain_label
+    from ..lang.indicators import label as indicator_label
+    from ..lang.labels import label, place_label
+
+    out = df.copy()
+    for column in out.columns:
+        values = out[column]
+        if column in _VALUE_KINDS:
+            kind = _VALUE_KINDS[column]
+            out[column] = [v if pd.isna(v) else label(kind, str(v), lang) for v in values]
+        elif column == "indicator":
+            out[column] = [v if pd.isna(v) else indicator_label(str(v), lang) for v in values]
+        elif column == "domain":
+            out[column] = [v if pd.isna(v) else domain_label(str(v), lang) for v in values]
+        elif column in ("place", "parent") and lang == "en":
+            out[column] = [v if pd.isna(v) else place_label(str(v), lang) for v in values]
+        elif pd.api.types.is_bool_dtype(values):
+            out[column] = [v if pd.isna(v) else label("value", str(bool(v)), lang) for v in values]
+    out.columns = [column_header(str(c), lang) for c in out.columns]
+    return out
+
+
+def _number(x) -> str:
+    text = f"{abs(x):.4g}"
+    return f"$-${text}" if x < 0 else text
+
+
+def latex_table(df: pd.DataFrame, caption: str | None = None, lang: str = "en") -> str:
+    """A booktabs table (\\toprule, \\midrule, \\bottomrule) in ``lang``: readable headers
+    (:func:`column_header`) and values, special characters escaped (``%`` as ``\\%``), numbers
+    with at most four significant digits, a minus as ``$-$`` and a range dash as ``--``, missing
+    values empty. Chinese text needs a CJK set-up such as xeCJK."""
+    import pandas as pd
+
+    numeric = "".join("r" if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) else "l"
+                      for c in df.columns)
+    frame = _readable(df, lang)
+    for column in frame.columns:
+        if pd.api.types.is_float_dtype(frame[column]):
+            frame[column] = [None if pd.isna(v) else _number(v) for v in frame[column]]
+    frame = frame.astype(object).where(frame.notna(), None)
+    body = frame.to_latex(index=False, escape=True, na_rep="", column_format=numeric)
+    body = body.replace("\\$-\\$", "$-$").replace("−", "$-$").replace("–", "--")
     head = ("% Generated by reportlib. Needs \\usepackage{booktabs}; Chinese text needs a CJK set-up,\n"
             "% e.g. \\usepackage{xeCJK} with XeLaTeX.\n")
     if caption:
