@@ -29,9 +29,17 @@ def test_target_heatmap_shows_every_target_and_the_dropped_ones(corpus):
     assert zh.count("未设定") == 2  # Jianggan 2020 dropped industrial value added and energy intensity
     assert "完成上级\n下达任务" in zh
     assert "江干区 2020 政府工作报告" in zh
-    en = texts(plots.target_heatmap(*compare.target_grid(corpus.targets, "en"), "en"))
-    assert en.count("absent") == 2 and "≥10%" in en and "24500 units" in en
+    fig = plots.target_heatmap(*compare.target_grid(corpus.targets, "en"), "en")
+    en = texts(fig)
+    assert en.count("absent") == 2 and "≥10%" in en and "24500\nunits" in en  # the unit on its own line
     assert "Jianggan District 2020 Government report" in en
+    # a decrease (energy intensity −4%) on the other side of a scale centred at zero
+    mesh = fig.axes[0].collections[0]
+    assert mesh.norm.vmin == -mesh.norm.vmax < 0
+    (legend,) = fig.legends  # what grey, uncoloured and blank cells mean
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "absent: set in the previous report of the type, not in this one", "no colour: a qualitative or level target",
+        "blank: set in neither"]
 
 
 def test_ambition_chart(corpus):

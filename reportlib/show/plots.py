@@ -67,11 +67,18 @@ def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
 
     if cells.empty or cells.columns.empty:
         return _empty(lang)
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.5 * len(cells) + 2.2))
-    sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
-                cbar_kws={"label": _t("target", lang), "shrink": 0.7})
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, min(0.5 * len(cells) + 2.6, MAX_HEIGHT)))
+    finite = values.values[np.isfinite(values.values)]
+    low, top = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    if low < 0:  # decreases (energy intensity −4%) on the blue side of a scale centred at zero
+        bound = max(abs(low), abs(top))
+        sns.heatmap(values, cmap="RdBu_r", center=0, vmin=-bound, vmax=bound, ax=ax, linewidths=0.5,
+                    linecolor="white", cbar_kws={"label": _t("target", lang), "shrink": 0.7})
+    else:
+        sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
+                    cbar_kws={"label": _t("target", lang), "shrink": 0.7})
     ax.grid(False)
-    top = np.nanmax(values.values) if np.isfinite(values.values).any() else 0
+    strong = 0.6 * max(abs(low), abs(top))
     for i, row in enumerate(cells.index):
         for j, col in enumerate(cells.columns):
             cell, value = cells.loc[row, col], values.loc[row, col]
@@ -79,13 +86,26 @@ def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
                 continue
             absent = cell == compare.ABSENT[lang]
             if absent or np.isnan(value):  # dropped, qualitative or level targets have no colour
-                ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor="0.93" if absent else "0.98", edgecolor="white"))
-            color = "0.45" if absent else ("white" if np.isfinite(value) and value > 0.6 * top else "0.1")
-            ax.text(j + 0.5, i + 0.5, _wrap(cell), ha="center", va="center", fontsize=6.5, color=color,
-                    style="italic" if absent else "normal")
+                ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor="0.85" if absent else "0.97", edgecolor="white"))
+            color = "0.3" if absent else ("white" if np.isfinite(value) and abs(value) > strong else "0.1")
+            text = _fit_cell(cell)
+            ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=6.5 if len(text) <= 7 else 5.5,
+                    color=color, style="italic" if absent else "normal")
     ax.set(xlabel="", ylabel="")
     _slant_xlabels(ax, 35)
+    keys = [plt.Rectangle((0, 0), 1, 1, facecolor="0.85", edgecolor="0.6", linewidth=0.5),
+            plt.Rectangle((0, 0), 1, 1, facecolor="0.97", edgecolor="0.6", linewidth=0.5),
+            plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor="0.6", linewidth=0.5)]
+    fig.legend(keys, [_t("key_absent", lang), _t("key_uncoloured", lang), _t("key_blank", lang)], fontsize=6.5,
+               loc="outside lower center", ncols=3, frameon=False)
     return fig
+
+
+def _fit_cell(text: str) -> str:
+    """A cell's text on lines that fit the cell: 24500 units → 24500⏎units, long Chinese wrapped."""
+    if _HAN.search(text):
+        return _wrap(text)
+    return text.replace(" ", "\n", 1) if len(text) > 7 and " " in text else text
 
 
 def ambition_chart(ambition: pd.DataFrame, lang: str = "zh"):
