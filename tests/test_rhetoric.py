@@ -192,3 +192,23 @@ def test_figures_show_the_top_terms_and_the_table_keeps_all(corpus):
     for ax in trends.axes:
         for line in ax.get_lines():
             assert colours.setdefault(line.get_label(), line.get_color()) == line.get_color()
+
+
+def test_keyness_leaves_out_places_and_numerals_and_names_its_groups(corpus, tmp_path):
+    from reportlib.show import figures, plots
+
+    party = lambda r: r.metadata.report_type == "party_committee_report"  # noqa: E731
+    government = lambda r: r.metadata.report_type == "government_work_report"  # noqa: E731
+    k = rh.keyness(corpus, party, government, cache=tmp_path)
+    everything = rh.keyness(corpus, party, government, cache=tmp_path, exclude=())
+    # 下城 (a place), 十九 (the 19th congress), 明年 (next year) tell places and years apart
+    for word in ("下城", "十九", "明年"):
+        assert word in set(everything.term) and word not in set(k.term), word
+    assert "下城" in rh.keyness_exclusions() and "上城" in rh.keyness_exclusions()
+    figures.set_style()
+    fig = plots.keyness_chart(k, 5, "en", groups=("Party committee report", "Government report"))
+    (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+    assert [t.get_text() for t in legend.get_texts()] == ["more frequent in Party committee report",
+                                                          "more frequent in Government report"]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "党组织 (dangzuzhi)" in labels  # no gloss in the lexicon: its pinyin

@@ -262,9 +262,26 @@ def _group(corpus: Corpus, group) -> set[str]:
     return chosen
 
 
+_NUMERAL = re.compile(r"^(?:[\d.%]+|[零〇一二三四五六七八九十百千万亿两]+)$|\d")
+
+
+def keyness_exclusions() -> frozenset[str]:
+    """The words :func:`keyness` leaves out by default: ``resources/keyness_exclude.txt`` (general
+    words of time and procedure) and every place name and short name of ``resources/places.csv``
+    (numerals are left out by rule)."""
+    from ..lang.places import places
+    from ..paths import resource
+
+    words = {w.strip() for w in resource("keyness_exclude.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")}
+    for p in places():
+        words |= {p.name, p.short}
+    return frozenset(w for w in words if w)
+
+
 def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable[str] | Callable | None = None, *,
             segmenter: Segmenter | None = None, min_count: int = 3, cache=True,
-            include_glossary: bool = False) -> pd.DataFrame:
+            include_glossary: bool = False, exclude: Iterable[str] | None = None) -> pd.DataFrame:
     """Terms most distinctive of reports ``group_a`` against ``group_b`` (default: the rest).
 
     Groups are report ids or a predicate on a Report. Columns: ``term``, ``count_a``,
@@ -272,7 +289,10 @@ def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable
     positive when the term is more frequent in A), ``p_value`` (chi-square, 1 df), ``log_ratio``
     (binary log of the ratio of relative frequencies, smoothed by 0.5), ``favours`` ("a"/"b").
     Terms with fewer than ``min_count`` occurrences in both groups together are left out.
-    Words are counted in the reports' bodies (:func:`body_text`; ``include_glossary``).
+    Words are counted in the reports' bodies (:func:`body_text`; ``include_glossary``). Place
+    names, numerals and the general words of :func:`keyness_exclusions` are left out by default
+    (they tell places and years apart, not political language); ``exclude`` gives other words to
+    leave out instead (``exclude=()`` keeps every word).
     """
     a = _group(corpus, group_a)
     b = _group(corpus, group_b) if group_b is not None else set(corpus.report_ids) - a
@@ -286,8 +306,11 @@ def keyness(corpus: Corpus, group_a: Iterable[str] | Callable, group_b: Iterable
         if rid in b:
             cb.update(words)
     na, nb = sum(ca.values()), sum(cb.values())
+    left_out = keyness_exclusions() if exclude is None else frozenset(exclude)
     rows = []
     for term in sorted(set(ca) | set(cb)):
+        if term in left_out or (exclude is None and _NUMERAL.search(term)):
+            continue
         x, y = ca[term], cb[term]
         if x + y < min_count:
             continue

@@ -265,11 +265,17 @@ def quantified_chart(table: pd.DataFrame, lang: str = "zh"):
 
 
 def term_label(term: str, lang: str = "zh") -> str:
-    """A term as a figure shows it: itself in Chinese; with its lexicon gloss in English."""
+    """A term as a figure shows it: itself in Chinese; in English with its lexicon gloss, else
+    its pinyin (党组织 (dangzuzhi))."""
     if lang == "zh":
         return term
     gloss = next((e["gloss_en"] for e in lexicon_entries() if e["term"] == term), None)
-    return f"{term} ({gloss})" if gloss else term
+    if gloss:
+        return f"{term} ({gloss})"
+    from ..lang.labels import romanize
+
+    reading = romanize(term)
+    return f"{term} ({reading})" if reading else term
 
 
 def term_heatmap(frequencies: pd.DataFrame, reports: pd.DataFrame, lang: str = "zh"):
@@ -331,19 +337,25 @@ def term_trends(frequencies: pd.DataFrame, lang: str = "zh"):
     return fig
 
 
-def keyness_chart(table: pd.DataFrame, n: int = 12, lang: str = "zh"):
-    """The ``n`` most distinctive terms of each group (by log-likelihood), as log ratios."""
+def keyness_chart(table: pd.DataFrame, n: int = 12, lang: str = "zh", groups: tuple[str, str] | None = None):
+    """The ``n`` most distinctive terms of each group (by log-likelihood), as log ratios, with a
+    legend naming the two groups (``groups``: their names in ``lang``, default 甲组/乙组, A/B);
+    English labels gloss each term (:func:`term_label`)."""
     import matplotlib.pyplot as plt
 
     if table.empty:
         return _empty(lang)
     top = pd.concat([table[table["favours"] == "a"].head(n), table[table["favours"] == "b"].head(n)])
     top = top.sort_values("log_ratio")
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.22 * len(top) + 1.2))
-    ax.barh(top["term"], top["log_ratio"], color=["C0" if f == "a" else "C1" for f in top["favours"]])
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, min(0.22 * len(top) + 1.6, MAX_HEIGHT)))
+    ax.barh([term_label(t, lang) for t in top["term"]], top["log_ratio"],
+            color=["C0" if f == "a" else "C1" for f in top["favours"]])
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set(xlabel=_t("log_ratio", lang), ylabel="")
     ax.tick_params(axis="y", labelsize=7)
+    names = groups or (label("value", "a", lang), label("value", "b", lang))
+    keys = [plt.Rectangle((0, 0), 1, 1, color="C0"), plt.Rectangle((0, 0), 1, 1, color="C1")]
+    ax.legend(keys, [_t("more_in", lang).format(group=g) for g in names], fontsize=7, loc="lower right")
     return fig
 
 
