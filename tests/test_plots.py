@@ -68,17 +68,27 @@ def test_livelihood_figures(corpus):
     from reportlib.analysis import livelihood as lv
 
     heat = plots.domain_heatmap(lv.domain_matrix(corpus.livelihood), "en")
-    assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == ["Shangcheng District", "Xiacheng District",
-                                                                     "Jianggan District"]
+    assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == ["Jianggan District", "Shangcheng District",
+                                                                     "Xiacheng District"]
     assert "Housing" in texts(heat) and "4" in texts(heat)
+    # per list: 江干区 has two lists (2014, 2020), each other place one
+    per_list = lv.domain_matrix(corpus.livelihood, per_list=True)
+    assert per_list.loc["江干区", "housing"] == 2.0 and per_list.loc["江干区", "health"] == 0.5
+    heat = plots.domain_heatmap(per_list, "en", n_lists=lv.lists_per(corpus.livelihood))
+    assert [t.get_text() for t in heat.axes[0].get_yticklabels()] == [
+        "Jianggan District (2 lists)", "Shangcheng District (1 list)", "Xiacheng District (1 list)"]
+    assert heat.axes[1].get_ylabel() == "Items per list" and "0.5" in texts(heat)
     items = plots.items_per_report_chart(corpus.livelihood_lists, "zh")
     assert "下城区 2018 政府工作报告" in texts(items)
     assert sorted(p.get_width() for p in items.axes[0].patches) == [10, 10, 12, 12]
     sel = plots.selection_chart(lv.selection_comparison(corpus.livelihood), "en")
     assert [t.get_text() for t in sel.axes[0].get_yticklabels()] == ["Chosen by deputies' vote (n=34)",
                                                                     "Chosen by the government (n=10)"]
-    colors = {tuple(p.get_facecolor()[:3]) for p in sel.axes[0].patches}
-    assert len(colors) == len(lv.selection_comparison(corpus.livelihood).filter(like="share_").columns)
+    # the 7 largest domains in their own colour-blind-safe colours, the other 5 as one grey
+    colors = {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in sel.axes[0].patches}
+    assert len(colors) == plots.SELECTION_DOMAINS + 1 and (0.75, 0.75, 0.75) in colors
+    legend = [t.get_text() for t in sel.axes[0].get_legend().get_texts()]
+    assert legend[0] == "Housing" and legend[-1] == "Other domains" and len(legend) == 8
     q = plots.quantified_chart(lv.quantified_by_domain(corpus.livelihood, corpus.quantities), "zh")
     assert "住房保障" in texts(q)
 

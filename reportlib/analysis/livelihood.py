@@ -9,13 +9,24 @@ import pandas as pd
 from ..lang.domains import domains
 
 
-def domain_matrix(livelihood: pd.DataFrame, by: str = "place") -> pd.DataFrame:
+def domain_matrix(livelihood: pd.DataFrame, by: str = "place", per_list: bool = False) -> pd.DataFrame:
     """Items per ``by`` (place, report_id, selection …) and primary domain: a count table with
-    one column per domain of the taxonomy that occurs, in taxonomy order."""
+    one column per domain of the taxonomy that occurs, in taxonomy order. ``per_list``: items
+    per list instead (each row divided by its number of lists, :func:`lists_per`), so that a
+    place with two lists is not read as promising twice as much."""
     if livelihood.empty:
         return pd.DataFrame()
     table = pd.crosstab(livelihood[by], livelihood["domain"].astype(str))
-    return table[[d for d in domains() if d in table.columns]]
+    table = table[[d for d in domains() if d in table.columns]]
+    if per_list:
+        table = table.div(lists_per(livelihood, by).reindex(table.index), axis=0).round(2)
+    return table
+
+
+def lists_per(livelihood: pd.DataFrame, by: str = "place") -> pd.Series:
+    """The number of lists (reports with items) per ``by``: what :func:`domain_matrix` divides by
+    and what its figure annotates (n)."""
+    return livelihood.groupby(by, observed=True)["report_id"].nunique().rename("n_lists")
 
 
 def selection_comparison(livelihood: pd.DataFrame) -> pd.DataFrame:

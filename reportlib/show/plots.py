@@ -207,19 +207,29 @@ def items_per_report_chart(lists: pd.DataFrame, lang: str = "zh"):
     return fig
 
 
-def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh"):
-    """Items per place (rows) and domain (columns)."""
+def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh", n_lists: pd.Series | None = None):
+    """Items per place (rows) and domain (columns), counts or, from
+    ``livelihood.domain_matrix(..., per_list=True)``, items per list; ``n_lists`` (places → lists,
+    ``livelihood.lists_per``) labels each row with its number of lists."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
     if matrix.empty:
         return _empty(lang)
-    data = matrix.copy()
-    data.index = [place_label(p, lang) for p in data.index]
+    from ..lang.labels import report_sort_key
+
+    data = matrix.loc[sorted(matrix.index, key=lambda p: report_sort_key(p, None))].copy()  # place order, as elsewhere
+    if n_lists is not None:
+        data.index = [f"{place_label(p, lang)} ({_t('n_lists', lang).format(n=int(n_lists.get(p, 0)))})"
+                      .replace("1 lists", "1 list") for p in data.index]
+    else:
+        data.index = [place_label(p, lang) for p in data.index]
     data.columns = [domain_label(d, lang) for d in data.columns]
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.45 * len(data) + 2.2))
-    sns.heatmap(data, annot=True, fmt="d", cmap="Blues", ax=ax, linewidths=0.5, linecolor="white",
-                cbar_kws={"label": _t("items", lang), "shrink": 0.7})
+    whole = bool((data.fillna(0) % 1 == 0).all().all())
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, min(0.45 * len(data) + 2.4, MAX_HEIGHT)))
+    sns.heatmap(data, annot=True, fmt="g" if not whole else ".0f", cmap="Blues", ax=ax, linewidths=0.5,
+                linecolor="white", cbar_kws={"label": _t("items" if whole else "items_per_list", lang), "shrink": 0.7},
+                annot_kws={"fontsize": 7})
     ax.grid(False)
     ax.set(xlabel="", ylabel="")
     ax.tick_params(axis="y", labelrotation=0)
@@ -227,19 +237,34 @@ def domain_heatmap(matrix: pd.DataFrame, lang: str = "zh"):
     return fig
 
 
+#: Domains drawn in their own colour in :func:`selection_chart`; the rest are one grey "other domains".
+SELECTION_DOMAINS = 7
+
+
 def selection_chart(comparison: pd.DataFrame, lang: str = "zh"):
-    """Domain shares of the items in lists chosen by the deputies' vote and by the government."""
+    """Domain shares (%) of the items in lists chosen by the deputies' vote and by the
+    government: the :data:`SELECTION_DOMAINS` largest domains in a colour-blind-safe palette
+    (neighbours distinct), the others together in grey (every domain is in the table)."""
     import matplotlib.pyplot as plt
+    import seaborn as sns
 
     if comparison.empty:
         return _empty(lang)
     shares = comparison.set_index("selection")[[c for c in comparison.columns if c.startswith("share_")]]
-    colors = [domain_colors()[c.removeprefix("share_")] for c in shares.columns]
-    shares.columns = [domain_label(c.removeprefix("share_"), lang) for c in shares.columns]
-    shares.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shares.index, comparison["items"])]
-    shares = shares * 100
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shares) + 1.8))
-    shares.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colors)
+    weights = comparison.set_index("selection")["items"]
+    overall = shares.mul(weights, axis=0).sum().sort_values(ascending=False, kind="stable")
+    keep = list(overall.index[:SELECTION_DOMAINS])
+    rest = [c for c in shares.columns if c not in keep]
+    shown = shares[keep].copy()
+    if rest:
+        shown["share_other_domains"] = shares[rest].sum(axis=1)
+    colours = sns.color_palette("colorblind", len(keep)) + ([(0.75, 0.75, 0.75)] if rest else [])
+    shown.columns = [domain_label(c.removeprefix("share_"), lang) if c != "share_other_domains"
+                     else _t("other_domains", lang) for c in shown.columns]
+    shown.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shown.index, comparison["items"])]
+    shown = shown * 100
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shown) + 1.8))
+    shown.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colours, edgecolor="white", linewidth=0.5)
     ax.set(xlabel=_t("share_items", lang), ylabel="", xlim=(0, 100))
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
