@@ -48,6 +48,10 @@ def test_ambition_chart(corpus):
     assert labels[:2] == ["GDP", "Service sector value added"]
     widths = sorted(round(p.get_width(), 2) for p in fig.axes[0].patches if p.get_height() > 0 and p.get_width() != 0)
     assert widths[0] == -6.1 and widths[-1] == 9.5  # Jianggan 2014 fiscal revenue; Shangcheng 2020 investment
+    ambition = compare.ambition(corpus.targets, corpus.actuals)
+    assert len(fig.axes[0].patches) == len(ambition)  # one bar per target, no empty dodge slots
+    zero = (ambition.ambition_pp == 0).sum()  # Jianggan 2014 GDP: 7.5% after 7.5%
+    assert zero == 1 and len(fig.axes[0].get_lines()) == zero + 1  # a stroke at zero, and the zero line
 
 
 def test_type_comparison_chart(corpus):

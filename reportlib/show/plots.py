@@ -108,26 +108,42 @@ def _fit_cell(text: str) -> str:
     return text.replace(" ", "\n", 1) if len(text) > 7 and " " in text else text
 
 
+def _wrap_label(text: str, width: int = 42) -> str:
+    """A long axis label on two or more lines (English; Chinese labels are short enough)."""
+    return textwrap.fill(text, width) if len(text) > width and " " in text else text
+
+
+def _mark_zeros(ax, values, ys, colors) -> None:
+    """A bar of length zero drawn as a short stroke at zero, so that it is seen, not missed."""
+    for v, y, c in zip(values, ys, colors):
+        if v == 0:
+            ax.plot([0, 0], [y - 0.3, y + 0.3], color=c, linewidth=2.5, solid_capstyle="butt", zorder=3)
+
+
 def ambition_chart(ambition: pd.DataFrame, lang: str = "zh"):
     """One bar per target: how much more (right) or less (left) demanding it is than the growth the
-    same report claims for the year before (:func:`reportlib.analysis.compare.ambition`); reports
-    in place, year, type order."""
+    same report claims for the year before (:func:`reportlib.analysis.compare.ambition`); one row
+    per target that exists (no empty slots), reports in place, year, type order, one colour per
+    report, a zero drawn as a stroke."""
     import matplotlib.pyplot as plt
-    import seaborn as sns
 
     if ambition.empty:
         return _empty(lang)
-    ambition = ambition.iloc[in_report_order(ambition, year="target_year")]
-    data = ambition.assign(
-        indicator_label=[indicator_label(i, lang) for i in ambition["indicator"]],
-        report=[_report_name(p, y, t, lang) for p, y, t in zip(ambition["place"], ambition["target_year"],
-                                                                   ambition["report_type"])],
-    )
-    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.3 * len(data) + 1.5))
-    sns.barplot(data=data, y="indicator_label", x="ambition_pp", hue="report", ax=ax, orient="h")
+    ambition = ambition.iloc[in_report_order(ambition, year="target_year")].reset_index(drop=True)
+    reports = [_report_name(p, y, t, lang) for p, y, t in zip(ambition["place"], ambition["target_year"],
+                                                                  ambition["report_type"])]
+    palette = {r: f"C{k % 10}" for k, r in enumerate(dict.fromkeys(reports))}
+    colors = [palette[r] for r in reports]
+    y = np.arange(len(ambition))
+    fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, min(0.24 * len(ambition) + 1.6, MAX_HEIGHT)))
+    ax.barh(y, ambition["ambition_pp"], color=colors, height=0.7)
+    _mark_zeros(ax, ambition["ambition_pp"], y, colors)
+    ax.set_yticks(y, [_wrap_label(indicator_label(i, lang)) for i in ambition["indicator"]], fontsize=7)
+    ax.invert_yaxis()
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set(xlabel=_t("ambition", lang), ylabel="")
-    ax.legend(title="", loc="best", fontsize=7)
+    keys = [plt.Rectangle((0, 0), 1, 1, color=c) for c in palette.values()]
+    ax.legend(keys, list(palette), title="", fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
 
@@ -140,7 +156,7 @@ def type_comparison_chart(comparison: pd.DataFrame, year_label: str, lang: str =
         return _empty(lang)
     types = [c for c in comparison.columns if c in {"government_work_report", "party_committee_report",
                                                     "npc_standing_committee_report", "cppcc_standing_committee_report"}]
-    names = [f"{place_label(p, lang)} {y}: {indicator_label(i, lang)}"
+    names = [_wrap_label(f"{place_label(p, lang)} {y}: {indicator_label(i, lang)}", 36)
              for p, y, i in zip(comparison["place"], comparison[year_label], comparison["indicator"])]
     data = comparison.assign(name=names)
     growth = data[data["measure"] == "growth"]
@@ -163,9 +179,11 @@ def type_comparison_chart(comparison: pd.DataFrame, year_label: str, lang: str =
         else:
             y = np.arange(len(levels))
             for k, t in enumerate(others):
-                gap = (levels[t] / levels["government_work_report"] - 1) * 100
-                ax.barh(y + 0.8 / len(others) * (k - (len(others) - 1) / 2), gap, height=0.8 / len(others),
-                        label=label("report_type", t, lang), color=f"C{types.index(t)}")
+                gap = ((levels[t] / levels["government_work_report"] - 1) * 100).round(6)
+                ys = y + 0.8 / len(others) * (k - (len(others) - 1) / 2)
+                ax.barh(ys, gap, height=0.8 / len(others), label=label("report_type", t, lang),
+                        color=f"C{types.index(t)}")
+                _mark_zeros(ax, gap, ys, [f"C{types.index(t)}"] * len(ys))
             ax.set_yticks(y, levels["name"])
             ax.axvline(0, color="0.3", linewidth=0.8)
             ax.set(xlabel=_t("level_gap", lang), title=_t("levels", lang))
