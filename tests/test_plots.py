@@ -86,8 +86,8 @@ def test_livelihood_figures(corpus):
     assert "下城区 2018 政府工作报告" in texts(items)
     assert sorted(p.get_width() for p in items.axes[0].patches) == [10, 10, 12, 12]
     sel = plots.selection_chart(lv.selection_comparison(corpus.livelihood), "en")
-    assert [t.get_text() for t in sel.axes[0].get_yticklabels()] == ["Chosen by deputies' vote (n=34)",
-                                                                    "Chosen by the government (n=10)"]
+    assert [t.get_text() for t in sel.axes[0].get_yticklabels()] == ["Chosen by deputies' vote (3 reports, 34 items)",
+                                                                    "Chosen by the government (1 report, 10 items)"]
     # the 7 largest domains in their own colour-blind-safe colours, the other 5 as one grey
     colors = {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in sel.axes[0].patches}
     assert len(colors) == plots.SELECTION_DOMAINS + 1 and (0.75, 0.75, 0.75) in colors

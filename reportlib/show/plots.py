@@ -279,7 +279,8 @@ def selection_chart(comparison: pd.DataFrame, lang: str = "zh"):
     colours = sns.color_palette("colorblind", len(keep)) + ([(0.75, 0.75, 0.75)] if rest else [])
     shown.columns = [domain_label(c.removeprefix("share_"), lang) if c != "share_other_domains"
                      else _t("other_domains", lang) for c in shown.columns]
-    shown.index = [f"{_t(s, lang)} (n={n})" for s, n in zip(shown.index, comparison["items"])]
+    shown.index = [f"{_t(s, lang)} ({_t('n_reports_items', lang).format(reports=r, items=n)})"
+                   .replace("1 reports", "1 report") for s, r, n in zip(shown.index, comparison["reports"], comparison["items"])]
     shown = shown * 100
     fig, ax = plt.subplots(figsize=(WIDTH_DOUBLE, 0.6 * len(shown) + 1.8))
     shown.plot(kind="barh", stacked=True, ax=ax, width=0.7, color=colours, edgecolor="white", linewidth=0.5)
