@@ -267,8 +267,9 @@ _NUMERAL = re.compile(r"^(?:[\d.%]+|[零〇一二三四五六七八九十百千�
 
 def keyness_exclusions() -> frozenset[str]:
     """The words :func:`keyness` leaves out by default: ``resources/keyness_exclude.txt`` (general
-    words of time and procedure) and every place name and short name of ``resources/places.csv``
-    (numerals are left out by rule)."""
+    words of time and procedure), every place name and short name of ``resources/places.csv`` and
+    every unit of ``resources/units.csv`` (万元, 平方米; numerals are left out by rule)."""
+    from ..lang.numbers import units
     from ..lang.places import places
     from ..paths import resource
 
@@ -276,6 +277,7 @@ def keyness_exclusions() -> frozenset[str]:
              if w.strip() and not w.startswith("#")}
     for p in places():
         words |= {p.name, p.short}
+    words |= set(units())
     return frozenset(w for w in words if w)
 
 

@@ -72,7 +72,7 @@ def target_heatmap(cells: pd.DataFrame, values: pd.DataFrame, lang: str = "zh"):
     low, top = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     if low < 0:  # decreases (energy intensity −4%) on the blue side of a scale centred at zero
         bound = max(abs(low), abs(top))
-        sns.heatmap(values, cmap="RdBu_r", center=0, vmin=-bound, vmax=bound, ax=ax, linewidths=0.5,
+        sns.heatmap(values, cmap="RdBu_r", vmin=-bound, vmax=bound, ax=ax, linewidths=0.5,  # symmetric: white at 0
                     linecolor="white", cbar_kws={"label": _t("target", lang), "shrink": 0.7})
     else:
         sns.heatmap(values, cmap="YlOrRd", ax=ax, linewidths=0.5, linecolor="white",
