@@ -1,7 +1,8 @@
 """Chinese numerals in headings, dates and counts."""
 
+import re
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlib.lang.numbers import parse_chinese_integer, parse_date
@@ -17,10 +18,19 @@ def test_parse_chinese_integer(text, value):
     assert parse_chinese_integer(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "十大", "abc"])
+@pytest.mark.parametrize("text", ["", "十大", "abc", "万万", "十十", "万", "亿", "一亿亿", "一百零", "一千零二百",
+                                  "一百五", "一万五"])
 def test_parse_chinese_integer_rejects(text):
+    """Malformed numerals (and the colloquial 一百五 for 150) are refused, never guessed."""
     with pytest.raises(ValueError):
         parse_chinese_integer(text)
+
+
+@pytest.mark.parametrize("text, value", [("一万亿", 10**12), ("三千零五十", 3050), ("一千零十", 1010),
+                                         ("一亿零一万", 100010000), ("十万零五", 100005), ("两千", 2000),
+                                         ("九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九", 10**16 - 1)])
+def test_large_and_gapped_numerals(text, value):
+    assert parse_chinese_integer(text) == value
 
 
 _DIGITS = "零一二三四五六七八九"
@@ -98,3 +108,48 @@ def test_multipliers(d, mult):
     (q,) = find_quantities(f"{d}{mult}个")
     assert q.value == pytest.approx(float(d) * (10**4 if mult == "万" else 10**8))
     assert q.unit == "个"
+
+
+# --- against an independent oracle ------------------------------------------------------
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_every_integer_below_ten_to_the_sixteen_reads_back(n):
+    """The oracle writes the numeral (an2cn), the parser reads it."""
+    cn2an = pytest.importorskip("cn2an", reason="cn2an (the test extra) is the independent oracle")
+    assert parse_chinese_integer(cn2an.an2cn(n)) == n
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="零一二三四五六七八九十百千万亿", min_size=1, max_size=10))
+def test_the_parser_agrees_with_a_strict_oracle(text):
+    """On any string of numeral characters: never a value where cn2an's strict mode refuses,
+    never a different value; where the oracle reads a string that is not the canonical numeral
+    of its value (十亿九万 for 十亿零九万, 四万零百), the parser may refuse it; a bare 百 or 千
+    (before 万 or 亿: 突破千亿元) reads as one hundred or thousand, where the oracle refuses it. Digit-by-digit
+    strings (years such as 二〇一四) are read digit by digit and left out here."""
+    cn2an = pytest.importorskip("cn2an", reason="cn2an (the test extra) is the independent oracle")
+    if all(ch in "零一二三四五六七八九" for ch in text):
+        return
+    try:
+        expected = cn2an.cn2an(text, "strict")
+    except ValueError:
+        expected = None
+    try:
+        got = parse_chinese_integer(text)
+    except ValueError:
+        got = None
+    if got is None and expected is not None:
+        assert cn2an.an2cn(expected) != text, text  # a canonical numeral is always read
+    elif expected is None and re.fullmatch("[百千](?:万|亿|万亿)?", text):
+        assert got == {"百": 100, "千": 1000}[text[0]] * {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[text[1:]]
+    else:
+        assert got == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每千人拥有医疗卫生机构床位数5.5张", [(5.5, "张")]),  # the denominator of a rate is no count
+    ("财政收入突破千亿元,达1000.5亿元", [(1000.0, "亿元"), (1000.5, "亿元")]),  # 千亿: a round number
+    ("外贸出口突破百亿美元", [(100.0, "亿美元")]),
+])
+def test_round_numbers_and_rate_denominators(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

@@ -38,12 +38,17 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "".join(_BIG_UNITS)
 
 
 def parse_chinese_integer(text: str) -> int:
-    """Parse an integer written in Arabic digits or Chinese numerals.
+    """Parse an integer written in Arabic digits or Chinese numerals, strictly.
 
-    Handles positional numerals (``一千二百`` = 1200, ``十二`` = 12, ``两万`` = 20000,
-    ``一百零五`` = 105) and digit-by-digit years (``二〇一四`` = 2014).
+    Positional numerals up to 10¹⁶ (``一千二百`` = 1200, ``十二`` = 12, ``两万`` = 20000,
+    ``一百零五`` = 105, ``一万亿`` = 10¹², ``三千零五十`` = 3050), with 两 for 二, 〇 for 零 and
+    the financial forms (壹贰…拾佰仟), and digit-by-digit years (``二〇一四`` = 2014).
 
-    Raises ``ValueError`` for anything else.
+    A round hundred or thousand may drop its 一, as in 突破千亿元 (``千亿`` = 10¹¹, ``百万``),
+    with nothing after it.
+    Raises ``ValueError`` for anything else, malformed numerals included (``万万``, ``十十``,
+    ``一百五`` colloquial for 150, ``一千零二百``, ``一亿亿``): a numeral the grammar does not
+    read is refused, never guessed.
     """
     s = text.strip()
     if not s:
@@ -51,22 +56,91 @@ def parse_chinese_integer(text: str) -> int:
     if s.isascii() and s.isdigit():
         return int(s)
     if all(ch in _DIGITS for ch in s):
-        # 二〇一四: one numeral per digit.
+        # 二〇一四: one numeral per digit (and a single digit).
         return int("".join(str(_DIGITS[ch]) for ch in s))
-    total = section = number = 0
-    for ch in s:
-        if ch in _DIGITS:
-            number = _DIGITS[ch]
-        elif ch in _UNITS:
-            section += (number or 1) * _UNITS[ch]
-            number = 0
-        elif ch in _BIG_UNITS:
-            section += number
-            total += (section or 1) * _BIG_UNITS[ch]
-            section = number = 0
+    if any(ch not in _DIGITS and ch not in _UNITS and ch not in _BIG_UNITS for ch in s):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    round_number = _ROUND.fullmatch(s)
+    if round_number:  # 千亿 (突破千亿元), 百万, 千: a hundred or a thousand of the unit, nothing after
+        return _UNITS[round_number[1]] * {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[round_number[2]]
+    try:
+        return _below(s, 2)
+    except ValueError:
+        raise ValueError(f"not a well-formed Chinese numeral: {text!r}") from None
+
+
+_BIG = ("万", "亿")
+#: A round number without its 一: 千亿, 百万, 百亿, 千 (and the financial 佰, 仟).
+_ROUND = re.compile("([百千佰仟])(|万|亿|万亿)")
+
+
+def _is_zero(ch: str) -> bool:
+    return ch in _DIGITS and _DIGITS[ch] == 0
+
+
+def _below(s: str, level: int) -> int:
+    """A numeral below 10⁴ (level 0), 10⁸ (1: one 万 at most) or 10¹⁶ (2: one 亿 at most, with
+    万 on either side: 一万亿 = 10¹²)."""
+    if level == 0:
+        return _section(s)
+    big = _BIG[level - 1]
+    scale = _BIG_UNITS[big]
+    if big not in s:
+        return _below(s, level - 1)
+    if s.count(big) > 1:
+        raise ValueError(s)
+    head, _, tail = s.partition(big)
+    if not head:
+        raise ValueError(s)  # 万, 亿 alone
+    high = _below(head, level if level == 2 else level - 1)
+    if level == 2 and high >= _BIG_UNITS["亿"]:
+        raise ValueError(s)
+    if not tail:
+        return high * scale
+    zero = _is_zero(tail[0])
+    if zero:
+        tail = tail[1:]
+    low = _below(tail, level - 1)
+    # the part after 万/亿 fills its places: 一万二千 (no gap, no 零), 一万零五 (a gap, one 零);
+    # a gap without 零 (十亿九万, 一万五: colloquial for 15000, not 10005) is refused
+    if low >= scale or (zero and low >= scale // 10) or (not zero and low < scale // 10):
+        raise ValueError(s)
+    return high * scale + low
+
+
+def _section(s: str) -> int:
+    """Below 10⁴: digit-unit pairs with falling units, 零 marking skipped places, a bare 十 first."""
+    if not s:
+        raise ValueError(s)
+    if s[0] in _UNITS and _UNITS[s[0]] == 10:
+        s = "一" + s  # 十二 = 一十二
+    value, last, zero, i = 0, 10_000, False, 0
+    while i < len(s):
+        ch = s[i]
+        if _is_zero(ch):
+            if zero or value == 0:
+                raise ValueError(s)
+            zero, i = True, i + 1
+            continue
+        if zero and _UNITS.get(ch) == 10:
+            digit, unit, step = 1, 10, 1  # 一千零十 = 一千零一十
+        elif ch not in _DIGITS:
+            raise ValueError(s)  # a unit without its digit (十十, 百)
         else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + section + number
+            digit = _DIGITS[ch]
+            unit = _UNITS.get(s[i + 1]) if i + 1 < len(s) else 1
+            if unit is None:
+                raise ValueError(s)
+            step = 2 if unit != 1 else 1
+        expected = last // 10
+        if (zero and unit >= expected) or (not zero and value and unit != expected) or unit >= last:
+            raise ValueError(s)  # 一百五 (colloquial 150), 一千零二百, 十十
+        value += digit * unit
+        last, zero = unit, False
+        i += step
+    if zero:
+        raise ValueError(s)  # 一百零
+    return value
 
 
 _CN = NUMERALS
@@ -218,6 +292,8 @@ def find_quantities(text: str) -> list[Quantity]:
         chinese = m["c1"] is not None
         if chinese and not (m["u1"] or (m["m1"] and m["dash"] is None)):
             continue  # a Chinese numeral without a unit is a word, not a count
+        if chinese and text[max(0, m.start() - 1):m.start()] == "每":
+            continue  # 每千人拥有…床位5.5张: the denominator of a rate, not a count
         try:
             value, unit = _value_unit(m["n1"] or m["c1"], m["m1"], m["u1"])
         except ValueError:
@@ -225,8 +301,11 @@ def find_quantities(text: str) -> list[Quantity]:
         high = None
         end = m.end()
         if m["n2"] is not None and (m["u1"] is None or m["u2"] is None or m["u1"] == m["u2"]):
-            high, unit2 = _value_unit(m["n2"], m["m2"], m["u2"])
-            unit = unit or unit2  # 6-6.5%, 6-8万人: the unit is written once, after the range
+            try:
+                high, unit2 = _value_unit(m["n2"], m["m2"], m["u2"])
+                unit = unit or unit2  # 6-6.5%, 6-8万人: the unit is written once, after the range
+            except ValueError:  # no number after the dash: the quantity ends before it
+                high, end = None, m.start("dash")
         elif m["dash"]:
             end = m.start("dash")
         out.append(Quantity(value, unit, m.start(), end, text[m.start():end], high, chinese))
