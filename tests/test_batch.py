@@ -167,3 +167,21 @@ def test_a_parameter_some_notebooks_lack_applies_to_the_others(tmp_path, capsys)
     with pytest.raises(ReportLibError, match="no selected notebook has a parameter 'yeers'"):
         batch.run_notebooks([with_years, without], tmp_path / "run2", {"yeers": [2018]})
     assert not (tmp_path / "run2").exists()
+
+
+def test_grid_values_never_share_a_folder(tmp_path):
+    """`--grid 's=a b,a_b,a/b'`: three values, three folders, three results kept; a literal list
+    is one value; a repeated value is refused before anything runs."""
+    echo = _echo(tmp_path, "07_echo", ['s = None  # str, list of str or None: a value'])
+    _, grid = parameters.parse_grid("s=a b,a_b,a/b")
+    run_dir, results = batch.run_notebooks([echo], tmp_path / "run", grid={"s": grid})
+    assert all(r.ok for r in results) and len({r.out_dir for r in results}) == 3
+    got = sorted(json.loads((r.out_dir / "tables" / "07_echo.json").read_text())["s"] for r in results)
+    assert got == ["a b", "a/b", "a_b"]
+    assert sorted(p.name for p in run_dir.iterdir() if p.is_dir()) == sorted(r.out_dir.name for r in results)
+    assert parameters.parse_grid('l=["a","b"]') == ("l", [["a", "b"]])
+    assert parameters.parse_grid("years=[2013],[2020]") == ("years", [[2013], [2020]])
+    long_value = "x" * 100
+    assert len(parameters._slug({"s": long_value})) < 80
+    with pytest.raises(ReportLibError, match="gives the value 'a' twice"):
+        parameters.parse_grid("s=a,a")

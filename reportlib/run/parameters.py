@@ -16,7 +16,9 @@ quoted values (``"zh" or "en"``), separated by ``,`` or ``or``.
 from __future__ import annotations
 
 import ast
+import hashlib
 import itertools
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -175,12 +177,42 @@ def _literal(value: str):
         return value
 
 
+def _split_top_level(text: str) -> list[str]:
+    """``text`` split at the commas outside brackets and quotes: ``a,["x","y"],'b,c'`` gives
+    three parts."""
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote and text[i - 1] != "\\":
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 def parse_grid(text: str) -> tuple[str, list]:
-    """``name=v1,v2,…`` from the command line: one run per value."""
+    """``name=v1,v2,…`` from the command line: one run per value. Values are split at the commas
+    outside brackets and quotes, so a literal list is one value (``places=["上城区","下城区"]``
+    is one run with both places; ``years=[2013],[2020]`` two runs). A repeated value is an error
+    (its runs would share a folder)."""
     name, sep, values = text.partition("=")
     if not sep or not name.strip().isidentifier() or not values:
         raise ReportLibError(f"grid {text!r} is not of the form name=v1,v2,...")
-    return name.strip(), [_literal(v.strip()) for v in values.split(",") if v.strip()]
+    parsed = [_literal(v.strip()) for v in _split_top_level(values) if v.strip()]
+    seen = []
+    for v in parsed:
+        if v in seen:
+            raise ReportLibError(f"grid {name.strip()} gives the value {v!r} twice")
+        seen.append(v)
+    return name.strip(), parsed
 
 
 def expand_grid(grid: dict[str, list]) -> list[dict]:
@@ -189,9 +221,21 @@ def expand_grid(grid: dict[str, list]) -> list[dict]:
     return [dict(zip(names, combo)) for combo in itertools.product(*(grid[n] for n in names))]
 
 
+#: The longest readable part of a run folder's name; longer names are cut and get a hash.
+SLUG_LENGTH = 60
+
+
 def _slug(combo: dict) -> str:
+    """The folder of one grid combination: ``lang=en,years=2018+2020``, readable where the values
+    allow, and unique: where characters had to be replaced (``/``, spaces) or the name was cut,
+    a short hash of the combination is appended (``s=a_b-1f3a9c2e``), so two combinations never
+    share a folder."""
     def text(v):
         return "+".join(map(text, v)) if isinstance(v, list) else str(v)
 
-    slug = ",".join(f"{k}={text(v)}" for k, v in combo.items())
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", slug) or "run"
+    raw = ",".join(f"{k}={text(v)}" for k, v in combo.items())
+    slug = re.sub(r"[\\/:*?\"<>|\s]+", "_", raw) or "run"
+    if slug != raw or len(slug) > SLUG_LENGTH or slug.startswith("."):
+        digest = hashlib.sha256(json.dumps(plain(combo), sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:8]
+        slug = f"{slug[:SLUG_LENGTH].lstrip('.')}-{digest}"
+    return slug
