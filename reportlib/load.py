@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import Corpus
-from .errors import CorpusError, InputFileError, ReportLibWarning
+from .errors import CorpusError, InputFileError, ReportLibError, ReportLibWarning
 from .parse.ids import make_ids_unique
 from .parse.report import Report, parse_file
 from .read.decode import read_raw
@@ -127,7 +127,8 @@ def load_corpus(paths: PathLike | Sequence[PathLike] | None = None, *, errors: s
 
 def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "csv", jobs: int = 1,
              executor: str = "process", scheduler: str | None = None, errors: str = "raise",
-             excel: bool = False, encoding: str = "utf-8", chunk_size: int | None = None) -> Tabulation:
+             excel: bool = False, encoding: str = "utf-8", chunk_size: int | None = None,
+             force: bool = False) -> Tabulation:
     """Write every table of the corpus under ``paths`` to ``out_dir`` as ``<table>.csv`` or
     ``<table>.parquet`` (``fmt``), streaming: memory stays bounded whatever the corpus size.
 
@@ -138,16 +139,31 @@ def tabulate(paths=None, out_dir: str | os.PathLike = "tables", *, fmt: str = "c
     a BOM, which Excel needs for Chinese, as ``Corpus.to_csv(..., excel=True)`` does. ``chunk_size``: files per chunk (default
     :data:`reportlib.scale.parallel.CHUNK_FILES`). Returns a
     :class:`~reportlib.scale.parallel.Tabulation` (the reports table, the files written, the
-    files skipped, the warnings).
+    files skipped, the warnings). ``out_dir`` must not hold files other than reportlib's tables
+    (and their exports), unless ``force``; it is locked while the tables are written, so a second
+    tabulation into it is refused (:mod:`reportlib.io.folders`).
 
     >>> from reportlib import tabulate
     >>> done = tabulate("reports/", "tables/", jobs=8, fmt="parquet")  # doctest: +SKIP
     """
-    from .io.sinks import make_sink
+    from .io.folders import OutputLock, check_out_dir
+    from .io.sinks import FORMATS, make_sink
     from .scale.parallel import check_executor, stream_tables
 
     jobs = check_executor(jobs, executor, scheduler)
+    if fmt not in FORMATS:
+        raise ReportLibError(f"unknown table format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     files = collect_files(paths)
-    sink = make_sink(fmt, out_dir, Corpus.TABLES, "utf-8-sig" if excel else encoding)
-    more = {} if chunk_size is None else {"chunk_size": chunk_size}
-    return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors, **more)
+    out = Path(out_dir)
+    tables = set(Corpus.TABLES)
+
+    def ours(path: Path) -> bool:  # the tables, and what `reportlib export` wrote beside them
+        rel = path.relative_to(out)
+        return (len(rel.parts) == 1 and path.stem in tables and path.suffix in (".csv", ".parquet")) or \
+            rel.parts[0] in ("stata", "xlsx", "parquet")
+
+    check_out_dir(out, force=force, ours=ours)
+    with OutputLock(out, "reportlib tabulate"):
+        sink = make_sink(fmt, out_dir, Corpus.TABLES, "utf-8-sig" if excel else encoding)
+        more = {} if chunk_size is None else {"chunk_size": chunk_size}
+        return stream_tables(files, sink, jobs=jobs, executor=executor, scheduler=scheduler, errors=errors, **more)

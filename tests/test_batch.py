@@ -185,3 +185,106 @@ def test_grid_values_never_share_a_folder(tmp_path):
     assert len(parameters._slug({"s": long_value})) < 80
     with pytest.raises(ReportLibError, match="gives the value 'a' twice"):
         parameters.parse_grid("s=a,a")
+
+
+# --- output folders: never a researcher's file lost or replaced without a word
+
+
+def _listing(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_a_run_never_writes_over_the_notebooks_it_runs(tmp_path):
+    """`reportlib run notebooks/01_corpus_overview.ipynb --out notebooks`: refused, source untouched."""
+    echo = _echo(tmp_path, "07_echo", ['lang = "zh"  # "zh" or "en": language'])
+    before, listing = echo.read_bytes(), _listing(tmp_path)
+    with pytest.raises(ReportLibError, match=r"holds the notebooks being run \(07_echo.ipynb\)"):
+        batch.run_notebooks([echo], tmp_path)
+    assert echo.read_bytes() == before and _listing(tmp_path) == listing  # nothing written
+
+
+def test_a_run_never_mixes_its_outputs_with_a_users_files(tmp_path, capsys):
+    from reportlib.run.cli import main
+
+    echo = _echo(tmp_path, "07_echo", ['lang = "zh"  # "zh" or "en": language'])
+    out = tmp_path / "mine"
+    (out / "tables").mkdir(parents=True)
+    (out / "tables" / "07_my_notes.csv").write_text("mine", encoding="utf-8")
+    assert main(["run", str(echo), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "holds files that reportlib did not write (tables/07_my_notes.csv)" in err and "--force" in err
+    assert _listing(out) == ["tables", "tables/07_my_notes.csv"]
+    # an earlier run's folder may be run into again: its files are its manifest's
+    run = tmp_path / "run"
+    batch.run_notebooks([echo], run)
+    _, results = batch.run_notebooks([echo], run)
+    assert results[0].ok
+    # --force writes beside the user's file, which stays, and is not listed as an output
+    assert main(["run", str(echo), "--out", str(out), "--quiet", "--force"]) == 0
+    assert (out / "tables" / "07_my_notes.csv").read_text(encoding="utf-8") == "mine"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "tables/07_my_notes.csv" not in {o["path"] for o in manifest["runs"][0]["outputs"]}
+
+
+def test_out_that_is_a_file_or_cannot_be_written_is_named(tmp_path, capsys):
+    from reportlib.run.cli import main
+
+    echo = _echo(tmp_path, "07_echo", ['lang = "zh"  # "zh" or "en": language'])
+    a_file = tmp_path / "results.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["run", str(echo), "--out", str(a_file), "--quiet"]) == 2
+    assert f"--out {a_file} is a file, not a folder" in capsys.readouterr().err
+    assert main(["run", str(echo), "--out", str(a_file / "sub"), "--quiet"]) == 2
+    assert "cannot write to --out" in capsys.readouterr().err
+    assert main(["tabulate", "--out", str(a_file), "--quiet"]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert a_file.read_text(encoding="utf-8") == "x" and not list(tmp_path.glob(".run-*"))
+
+
+def test_an_argument_that_is_not_utf8_is_refused_before_anything_runs(tmp_path, capsys):
+    from reportlib.run.cli import main
+
+    echo = _echo(tmp_path, "07_echo", ['lang = "zh"  # "zh" or "en": language'])
+    bad = b"lang=\xff\xfe".decode("utf-8", "surrogateescape")  # what Python makes of such argv bytes
+    assert main(["run", str(echo), "-p", bad, "--out", str(tmp_path / "run"), "--quiet"]) == 2
+    assert "is not valid UTF-8 text" in capsys.readouterr().err
+    assert main(["run", str(echo), "--grid", bad, "--out", str(tmp_path / "run"), "--quiet"]) == 2
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_second_run_into_a_locked_folder_is_refused_and_a_stale_lock_taken_over(tmp_path):
+    import subprocess
+    import sys
+
+    from reportlib.io.folders import LOCK_NAME
+
+    echo = _echo(tmp_path, "07_echo", ['lang = "zh"  # "zh" or "en": language'])
+    run = tmp_path / "run"
+    run.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (run / LOCK_NAME).write_text(json.dumps({"pid": holder.pid, "command": "reportlib run", "since": "now"}))
+        with pytest.raises(ReportLibError, match=rf"being written by another process \(reportlib run, PID {holder.pid}"):
+            batch.run_notebooks([echo], run)
+        assert _listing(run) == [LOCK_NAME]  # nothing written beside it
+    finally:
+        holder.kill()
+        holder.wait()
+    # the holder is gone: its lock is stale and taken over; the run's own lock goes when it ends
+    _, results = batch.run_notebooks([echo], run)
+    assert results[0].ok and not (run / LOCK_NAME).exists()
+
+
+def test_a_tabulation_is_locked_and_keeps_out_of_a_users_folder(tmp_path):
+    from reportlib import tabulate
+    from reportlib.io.folders import LOCK_NAME
+
+    out = tmp_path / "tables"
+    out.mkdir()
+    (out / "draft.docx").write_bytes(b"mine")
+    with pytest.raises(ReportLibError, match=r"holds files that reportlib did not write \(draft.docx\)"):
+        tabulate(bundled_data_dir() / "000_0fdef7f98de9efbf.txt", out)
+    assert _listing(out) == ["draft.docx"]
+    done = tabulate(bundled_data_dir() / "000_0fdef7f98de9efbf.txt", tmp_path / "fresh")
+    assert len(done.reports) == 1 and not (tmp_path / "fresh" / LOCK_NAME).exists()
+    tabulate(bundled_data_dir() / "000_0fdef7f98de9efbf.txt", tmp_path / "fresh")  # its own tables: again

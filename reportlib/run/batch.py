@@ -35,6 +35,7 @@ from ..read.files import report_files
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
 
+from ..io.folders import OutputLock, check_out_dir
 from .parameters import _slug, check_parameters, expand_grid, plain, split_by_notebook
 
 KERNEL_NAME = "reportlib"
@@ -210,10 +211,16 @@ def run_notebooks(
     timeout: int = 1800,
     cell_timeout: int = 600,
     progress: bool = False,
+    force: bool = False,
 ) -> tuple[Path, list[NotebookResult]]:
     """Run notebooks (default: every notebook in ``notebooks/``) for every combination of the
     grid, into one run folder with a ``manifest.json``. Returns the folder and one result per
-    run; failures do not stop the others. Parameters are validated before anything runs."""
+    run; failures do not stop the others. Parameters are validated before anything runs.
+
+    ``out_dir`` (default: a new ``outputs/<date-time>/``) must not hold the notebooks being run
+    or files reportlib did not write (an earlier run's folder may be reused), unless ``force``
+    (:func:`reportlib.io.folders.check_out_dir`); it is locked while the run writes there, so a
+    second run into it is refused."""
     paths = [Path(n).resolve() for n in notebooks] if notebooks else list_notebooks()
     for p in paths:
         if not p.is_file():
@@ -224,16 +231,27 @@ def run_notebooks(
         taken, lacking = split_by_notebook(paths, {**(parameters or {}), **combo})
         for p in paths:
             specs.append((p, combo, check_parameters(p, taken[p]), lacking.get(p, [])))
-    run_dir = Path(out_dir) if out_dir else new_run_dir()
-    run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir = check_out_dir(out_dir, sources=paths, force=force) if out_dir else new_run_dir()
     run_dir = run_dir.resolve()
-    started = time.time()
-    work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values, _ in specs]
-    results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
-    for result, (*_, lacking) in zip(results, specs):
-        result.not_taken = lacking
-    write_manifest(run_dir, paths, parameters or {}, grid or {}, results, time.time() - started)
+    with OutputLock(run_dir, "reportlib run"):
+        before = _snapshot(run_dir)  # what is there already is not the run's output
+        started = time.time()
+        work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values, _ in specs]
+        results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
+        for result, (*_, lacking) in zip(results, specs):
+            result.not_taken = lacking
+        write_manifest(run_dir, paths, parameters or {}, grid or {}, results, time.time() - started, before)
     return run_dir, results
+
+
+def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
+    """Every file below ``folder`` with its modification time and size."""
+    out = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            st = p.stat()
+            out[p] = (st.st_mtime_ns, st.st_size)
+    return out
 
 
 # --- manifest ------------------------------------------------------------------------------
@@ -260,8 +278,18 @@ def _versions() -> dict[str, str]:
 
 
 def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid: dict,
-                   results: list[NotebookResult], seconds: float) -> Path:
-    """``manifest.json``: what ran, with which inputs and versions, and what it wrote."""
+                   results: list[NotebookResult], seconds: float,
+                   before: dict[Path, tuple[int, int]] | None = None) -> Path:
+    """``manifest.json``: what ran, with which inputs and versions, and what it wrote (files
+    already in the folder before the run, per ``before``, and left unchanged are not listed)."""
+    before = before or {}
+
+    def written(p: Path) -> bool:
+        if p not in before:
+            return True
+        st = p.stat()
+        return (st.st_mtime_ns, st.st_size) != before[p]
+
     data_dirs = {r.parameters.get("data_dir") for r in results} or {None}
     inputs = []
     for d in sorted(data_dirs, key=str):
@@ -278,7 +306,7 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
             folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status="ok" if r.ok else "failed",
             error=r.error, seconds=round(r.seconds, 2), parameters_not_taken=r.not_taken,
             outputs=[dict(path=str(p.relative_to(run_dir)), sha256=_sha256(p), bytes=p.stat().st_size)
-                     for p in produced if p.exists()],
+                     for p in produced if p.exists() and written(p)],
         ))
     manifest = dict(run_id=run_dir.name, created=_dt.datetime.now().isoformat(timespec="seconds"),
                     seconds=round(seconds, 2), parameters=plain(parameters), grid=plain(grid), versions=_versions(),

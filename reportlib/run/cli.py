@@ -51,7 +51,7 @@ def cmd_tabulate(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", ReportLibWarning)
         done = tabulate(args.paths or None, args.out, fmt=args.format, jobs=args.jobs, executor=args.executor,
                         scheduler=args.scheduler, errors="warn" if args.skip_bad else "raise",
-                        excel=args.excel)
+                        excel=args.excel, force=args.force)
     if not args.quiet:
         for row in done.reports.itertuples(index=False):
             print(_summary_line(row))
@@ -117,7 +117,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     parameters = dict(parse_parameter(p) for p in args.parameter)
     grid = dict(parse_grid(g) for g in args.grid)
     run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters, grid, jobs=args.jobs,
-                                     timeout=args.timeout, cell_timeout=args.cell_timeout, progress=not args.quiet)
+                                     timeout=args.timeout, cell_timeout=args.cell_timeout, progress=not args.quiet,
+                                     force=args.force)
     print(f"run folder: {run_dir}  (manifest.json lists every output)")
     for r in results:
         status = "ok    " if r.ok else "FAILED"
@@ -177,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad", action="store_true", help="skip unreadable files instead of stopping (exit code 1)")
     p.add_argument("--excel", action="store_true", help="write CSV as UTF-8 with a BOM, which Excel needs for Chinese")
     p.add_argument("--quiet", action="store_true", help="no summary line per report")
+    p.add_argument("--force", action="store_true", help="write into a folder that holds other files")
     p.set_defaults(func=cmd_tabulate)
 
     p = sub.add_parser("export", help="write tabulated tables for Stata (.dta 118), Excel (.xlsx) or Parquet (R)")
@@ -207,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=1800, help="seconds before a notebook is stopped (default 1800)")
     p.add_argument("--cell-timeout", type=int, default=600, help="seconds before a cell is stopped (default 600)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--force", action="store_true",
+                   help="write into a folder that holds the notebooks being run or files reportlib did not write")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("notebooks", help="copy the analysis notebooks into a folder of yours, to open and edit")

@@ -161,10 +161,21 @@ def split_by_notebook(notebooks: list, values: dict) -> tuple[dict, dict]:
     return taken, {nb: names for nb, names in lacking.items() if names}
 
 
+def _utf8(text: str, option: str) -> str:
+    """A command-line argument as text; one that is not valid UTF-8 (decoded by Python with
+    surrogate escapes) is refused, naming the bytes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "surrogateescape")
+        raise ReportLibError(f"{option} {shown!r} is not valid UTF-8 text; give the value in UTF-8") from None
+    return text
+
+
 def parse_parameter(text: str) -> tuple[str, object]:
     """``name=value`` from the command line; the value is a Python literal when it parses as
     one (``years=[2018, 2019]``, ``lang='en'``), else a string (``lang=en``)."""
-    name, sep, value = text.partition("=")
+    name, sep, value = _utf8(text, "-p").partition("=")
     if not sep or not name.strip().isidentifier():
         raise ReportLibError(f"parameter {text!r} is not of the form name=value")
     return name.strip(), _literal(value)
@@ -203,7 +214,7 @@ def parse_grid(text: str) -> tuple[str, list]:
     outside brackets and quotes, so a literal list is one value (``places=["上城区","下城区"]``
     is one run with both places; ``years=[2013],[2020]`` two runs). A repeated value is an error
     (its runs would share a folder)."""
-    name, sep, values = text.partition("=")
+    name, sep, values = _utf8(text, "--grid").partition("=")
     if not sep or not name.strip().isidentifier() or not values:
         raise ReportLibError(f"grid {text!r} is not of the form name=v1,v2,...")
     parsed = [_literal(v.strip()) for v in _split_top_level(values) if v.strip()]
