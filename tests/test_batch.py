@@ -288,3 +288,52 @@ def test_a_tabulation_is_locked_and_keeps_out_of_a_users_folder(tmp_path):
     done = tabulate(bundled_data_dir() / "000_0fdef7f98de9efbf.txt", tmp_path / "fresh")
     assert len(done.reports) == 1 and not (tmp_path / "fresh" / LOCK_NAME).exists()
     tabulate(bundled_data_dir() / "000_0fdef7f98de9efbf.txt", tmp_path / "fresh")  # its own tables: again
+
+
+# --- cancelling stops everything
+
+
+def _run_then_signal(tmp_path, signum, to_group: bool):
+    """`reportlib run` of a notebook that sleeps, signalled once its kernel runs; returns the exit
+    code, the PIDs of the run's processes (runner, papermill, kernel) and the run folder."""
+    import os
+    import signal as _signal  # noqa: F401
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    nb = _sleeper(tmp_path, 120)
+    run = tmp_path / "run"
+    proc = subprocess.Popen([sys.executable, "-m", "reportlib", "run", str(nb), "--out", str(run), "--quiet"],
+                            start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    pids: set[int] = set()
+    while time.time() < deadline:
+        kids = psutil.Process(proc.pid).children(recursive=True)
+        if any("ipykernel" in " ".join(k.cmdline()) for k in kids if k.is_running()):
+            pids = {k.pid for k in kids}
+            break
+        time.sleep(0.3)
+    assert pids, "the kernel did not start"
+    time.sleep(2)  # the sleeping cell runs
+    if to_group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+    code = proc.wait(timeout=60)
+    err = proc.stderr.read().decode()
+    gone, alive = psutil.wait_procs([psutil.Process(p) for p in pids if psutil.pid_exists(p)], timeout=10)
+    return code, err, [p.pid for p in alive], run
+
+
+@pytest.mark.parametrize("signum, to_group, code", [(15, False, 143), (2, True, 130)], ids=["SIGTERM", "SIGINT-group"])
+def test_cancelling_a_run_stops_every_child_and_writes_the_manifest(tmp_path, signum, to_group, code):
+    got, err, alive, run = _run_then_signal(tmp_path, signum, to_group)
+    assert got == code, err
+    assert alive == []  # the runner, papermill and the kernel: none left running
+    assert "cancelled" in err and "every notebook process stopped" in err
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["status"] == "cancelled" and manifest["runs"][0]["status"] == "cancelled"
+    assert not list(run.glob(".run-*")) and not (run / ".reportlib.lock").exists()

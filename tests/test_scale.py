@@ -22,7 +22,7 @@ from reportlib.lang import indicators
 from reportlib.corpus import Corpus
 from reportlib.errors import CorpusError, EncodingError, InputFileError, ReportLibError
 from reportlib import tabulate
-from reportlib.paths import project_root
+from reportlib.paths import bundled_data_dir, project_root
 
 from .conftest import DATA, seed
 
@@ -322,3 +322,37 @@ def test_unreachable_dask_scheduler_is_named(tmp_path, monkeypatch, capsys):
     assert cli.main(["tabulate", "--out", str(tmp_path), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_a_tabulation_cancelled_by_sigterm_stops_its_workers_and_leaves_no_partial_files(tmp_path):
+    """`reportlib tabulate --jobs 2` hit by SIGTERM: both workers stopped, no .*.csv.tmp left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    src = tmp_path / "src"
+    src.mkdir()
+    seed = (bundled_data_dir() / "000_0fdef7f98de9efbf.txt").read_text(encoding="utf-8")
+    for k in range(400):  # enough work for the signal to land while the workers run
+        (src / f"{k:03d}.txt").write_text(seed, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "reportlib", "tabulate", str(src), "--out", str(out), "--jobs", "2",
+                             "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline, workers = time.time() + 60, []
+    while time.time() < deadline and len(workers) < 2:
+        workers = psutil.Process(proc.pid).children()
+        time.sleep(0.2)
+    assert len(workers) >= 2, "the workers did not start"
+    time.sleep(1)
+    os.kill(proc.pid, signal.SIGTERM)
+    code = proc.wait(timeout=60)
+    err = proc.stderr.read().decode()
+    assert code == 128 + signal.SIGTERM, err
+    assert "workers stopped" in err
+    _, alive = psutil.wait_procs([w for w in workers if w.is_running()], timeout=10)
+    assert alive == []
+    assert sorted(p.name for p in out.iterdir()) == []  # no tables, no .tmp files, no lock

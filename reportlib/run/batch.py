@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
@@ -26,6 +27,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -85,6 +87,11 @@ class NotebookResult:
     parameters: dict = field(default_factory=dict)
     out_dir: Path | None = None
     not_taken: list = field(default_factory=list)  # names of -p/--grid parameters the notebook does not declare
+    status: str = ""  # "ok", "failed" or "cancelled" (empty: from ok)
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = "ok" if self.ok else "failed"
 
 
 def new_run_dir(base: str | os.PathLike | None = None) -> Path:
@@ -144,6 +151,46 @@ def run_notebook(notebook: Path, out_dir: Path, parameters: dict | None = None, 
     return result
 
 
+class RunCancelled(BaseException):
+    """SIGINT or SIGTERM during a run: every child stopped; ``results`` holds what finished and
+    ``cancelled`` results for the rest."""
+
+    def __init__(self, signum: int, results: list[NotebookResult] | None = None) -> None:
+        super().__init__(f"cancelled by signal {signum}")
+        self.signum = signum
+        self.results = results or []
+
+
+def _kill_tree(pid: int, grace: float = 5.0) -> None:
+    """Stop a process and every process below it (the notebook's runner, papermill, the kernel,
+    which runs in a session of its own): SIGTERM, then SIGKILL after ``grace`` seconds."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return
+    for proc in procs:
+        try:
+            proc.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(procs, timeout=grace)
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=grace)
+
+
+def _clear(work: Path) -> None:
+    for f in work.iterdir():
+        f.unlink()
+    work.rmdir()
+
+
 def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell_timeout: int,
              progress: bool) -> list[NotebookResult]:
     kernel = ensure_kernel()
@@ -156,6 +203,31 @@ def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell
         from tqdm import tqdm
 
         bar = tqdm(total=len(specs), desc="notebooks", unit="nb", file=sys.stderr)
+    try:
+        _loop(specs, pending, running, results, jobs, timeout, cell_timeout, kernel, env, bar)
+    except (KeyboardInterrupt, RunCancelled) as stop:
+        for k, (proc, started, work) in running.items():
+            _kill_tree(proc.pid)
+            proc.wait()
+            if proc.stderr:
+                proc.stderr.close()
+            _clear(work)
+            notebook, out_dir, parameters = specs[k]
+            results[k] = NotebookResult(notebook, out_dir / notebook.name, False, time.perf_counter() - started,
+                                        "cancelled while running", parameters, out_dir, status="cancelled")
+        for k, (notebook, out_dir, parameters) in pending:
+            results[k] = NotebookResult(notebook, out_dir / notebook.name, False, 0.0, "cancelled before it started",
+                                        parameters, out_dir, status="cancelled")
+        if bar:
+            bar.close()
+        signum = stop.signum if isinstance(stop, RunCancelled) else signal.SIGINT
+        raise RunCancelled(signum, [results[k] for k in range(len(specs))]) from None
+    if bar:
+        bar.close()
+    return [results[k] for k in range(len(specs))]
+
+
+def _loop(specs, pending, running, results, jobs, timeout, cell_timeout, kernel, env, bar) -> None:
     while pending or running:
         while pending and len(running) < max(1, jobs):
             k, (notebook, out_dir, parameters) = pending.pop(0)
@@ -176,7 +248,7 @@ def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell
             if proc.poll() is None and elapsed <= timeout:
                 continue
             if proc.poll() is None:  # the outer timeout: kill the child and its kernel
-                os.killpg(proc.pid, signal.SIGKILL)
+                _kill_tree(proc.pid, grace=1.0)
                 proc.wait()
                 outcome = dict(ok=False, seconds=elapsed, error=f"timed out after {timeout} s and was stopped")
             else:
@@ -186,9 +258,7 @@ def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell
                     ok=False, seconds=elapsed, error=f"the runner process failed: {stderr.strip()[-500:]}")
             if proc.stderr:
                 proc.stderr.close()
-            for f in work.iterdir():
-                f.unlink()
-            work.rmdir()
+            _clear(work)
             results[k] = NotebookResult(notebook, out_dir / notebook.name, outcome["ok"], outcome["seconds"],
                                         outcome["error"], parameters, out_dir)
             del running[k]
@@ -196,9 +266,6 @@ def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell
                 bar.update(1)
         if running:
             time.sleep(0.1)
-    if bar:
-        bar.close()
-    return [results[k] for k in range(len(specs))]
 
 
 def run_notebooks(
@@ -233,15 +300,37 @@ def run_notebooks(
             specs.append((p, combo, check_parameters(p, taken[p]), lacking.get(p, [])))
     run_dir = check_out_dir(out_dir, sources=paths, force=force) if out_dir else new_run_dir()
     run_dir = run_dir.resolve()
-    with OutputLock(run_dir, "reportlib run"):
+    with OutputLock(run_dir, "reportlib run"), _sigterm_cancels():
         before = _snapshot(run_dir)  # what is there already is not the run's output
         started = time.time()
         work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values, _ in specs]
-        results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
+        try:
+            results = _run_all(work, jobs=jobs, timeout=timeout, cell_timeout=cell_timeout, progress=progress)
+        except RunCancelled as stop:  # every child stopped: say what finished and what did not
+            write_manifest(run_dir, paths, parameters or {}, grid or {}, stop.results, time.time() - started, before)
+            raise
         for result, (*_, lacking) in zip(results, specs):
             result.not_taken = lacking
         write_manifest(run_dir, paths, parameters or {}, grid or {}, results, time.time() - started, before)
     return run_dir, results
+
+
+@contextlib.contextmanager
+def _sigterm_cancels():
+    """SIGTERM (and SIGINT, as KeyboardInterrupt) stop the run like Ctrl-C: children killed,
+    manifest written. Outside the main thread signals cannot be handled, and nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def cancel(signum, frame):
+        raise RunCancelled(signum)
+
+    previous = signal.signal(signal.SIGTERM, cancel)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
@@ -303,7 +392,7 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
             f"{r.notebook.stem.split('_')[0]}_*") if p.is_file())
         runs.append(dict(
             notebook=r.notebook.name, notebook_sha256=_sha256(r.notebook), parameters=r.parameters,
-            folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status="ok" if r.ok else "failed",
+            folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status=r.status,
             error=r.error, seconds=round(r.seconds, 2), parameters_not_taken=r.not_taken,
             outputs=[dict(path=str(p.relative_to(run_dir)), sha256=_sha256(p), bytes=p.stat().st_size)
                      for p in produced if p.exists() and written(p)],
@@ -311,7 +400,8 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
     manifest = dict(run_id=run_dir.name, created=_dt.datetime.now().isoformat(timespec="seconds"),
                     seconds=round(seconds, 2), parameters=plain(parameters), grid=plain(grid), versions=_versions(),
                     inputs=inputs, notebooks=[n.name for n in notebooks], runs=runs,
-                    status="ok" if all(r.ok for r in results) else "failed")
+                    status="cancelled" if any(r.status == "cancelled" for r in results)
+                    else "ok" if all(r.ok for r in results) else "failed")
     path = run_dir / "manifest.json"
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

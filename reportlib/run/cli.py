@@ -116,9 +116,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
     grid = dict(parse_grid(g) for g in args.grid)
-    run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters, grid, jobs=args.jobs,
-                                     timeout=args.timeout, cell_timeout=args.cell_timeout, progress=not args.quiet,
-                                     force=args.force)
+    from .batch import RunCancelled
+
+    try:
+        run_dir, results = run_notebooks(args.notebooks or None, args.out, parameters, grid, jobs=args.jobs,
+                                         timeout=args.timeout, cell_timeout=args.cell_timeout,
+                                         progress=not args.quiet, force=args.force)
+    except RunCancelled as stop:
+        done = sum(r.status == "ok" for r in stop.results)
+        print(f"cancelled (signal {stop.signum}): every notebook process stopped; {done} of {len(stop.results)} "
+              "finished, the rest are marked cancelled in the run folder's manifest.json", file=sys.stderr)
+        return 128 + int(stop.signum)
     print(f"run folder: {run_dir}  (manifest.json lists every output)")
     for r in results:
         status = "ok    " if r.ok else "FAILED"
@@ -227,8 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     except ReportLibError as e:
         print(f"reportlib: error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM during a tabulation: workers stopped, nothing half-written
+        signum = getattr(e, "signum", 2)
+        print(f"reportlib: interrupted (signal {signum}): workers stopped, no partial table files left",
+              file=sys.stderr)
+        return 128 + signum
 
 
 if __name__ == "__main__":

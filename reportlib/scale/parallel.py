@@ -20,9 +20,12 @@ Executors:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import sys
+import threading
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -242,9 +245,21 @@ def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "proce
         context = multiprocessing.get_context(method)
         if method == "fork":
             preload()  # forked workers start with the dictionaries loaded
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+        import psutil
+
+        before = {c.pid for c in psutil.Process().children()}
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context)
+        try:
             yield from _ordered(lambda c: pool.submit(tabulate_chunk, c, vocabulary, render), chunks, 2 * jobs,
                                 lambda f: f.result())
+        except BaseException:  # cancelled (SIGINT, SIGTERM) or failed: no worker outlives the parent
+            pool.shutdown(wait=False, cancel_futures=True)
+            workers = [c for c in psutil.Process().children() if c.pid not in before]
+            for w in workers:
+                w.kill()
+            psutil.wait_procs(workers, timeout=10)
+            raise
+        pool.shutdown()
 
 
 def _run_dask(chunks, jobs, scheduler, vocabulary, render) -> Iterator[ChunkResult]:
@@ -293,6 +308,33 @@ class Tabulation:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # filled for an in-memory sink
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM handled as Ctrl-C (``signum`` says which), so that workers are stopped and
+    temporary files removed before the process ends."""
+
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__(f"interrupted by signal {signum}")
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """Within the block, SIGTERM raises :class:`Interrupted` in the main thread (elsewhere,
+    nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise Interrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, executor: str = "process",
                   scheduler: str | None = None, errors: str = "raise", chunk_size: int = CHUNK_FILES,
                   known: Mapping[str, dict] | None = None) -> Tabulation:
@@ -311,13 +353,14 @@ def stream_tables(files: Sequence[tuple[Path, str]], sink, *, jobs: int = 1, exe
     ids = ReportIds()
     reports, skipped, messages = [], [], []
     try:
-        for result in run_chunks(chunks, jobs=jobs, executor=executor, scheduler=scheduler,
-                                 render=getattr(sink, "render", None)):
-            tables, notes = ids.finish(result)
-            sink.write(tables)
-            reports.append(tables["reports"])
-            skipped += result.skipped
-            messages += notes
+        with terminate_as_interrupt():
+            for result in run_chunks(chunks, jobs=jobs, executor=executor, scheduler=scheduler,
+                                     render=getattr(sink, "render", None)):
+                tables, notes = ids.finish(result)
+                sink.write(tables)
+                reports.append(tables["reports"])
+                skipped += result.skipped
+                messages += notes
         if skipped and errors == "raise":
             raise skipped[0] if len(skipped) == 1 else CorpusError(skipped)
         written = sink.close()
