@@ -297,7 +297,6 @@ def _run_then_signal(tmp_path, signum, to_group: bool):
     """`reportlib run` of a notebook that sleeps, signalled once its kernel runs; returns the exit
     code, the PIDs of the run's processes (runner, papermill, kernel) and the run folder."""
     import os
-    import signal as _signal  # noqa: F401
     import subprocess
     import sys
     import time
