@@ -76,6 +76,7 @@ def test_grid_parsing():
         parameters.parse_grid("places")
 
 
+@pytest.mark.heavy  # several notebook runs: in CI after the test command
 def test_a_grid_runs_in_parallel_and_the_manifest_lists_every_output(tmp_path):
     """Issue 6: reportlib run --grid places=上城区,下城区,江干区 03_livelihood_projects.ipynb --jobs 2"""
     run_dir, results = batch.run_notebooks([NB["03"]], tmp_path / "run", grid={"places": ["上城区", "下城区", "江干区"]},
@@ -148,6 +149,7 @@ def _echo(folder, name, parameter_lines):
     return path
 
 
+@pytest.mark.heavy  # several notebook runs: in CI after the test command
 def test_a_parameter_some_notebooks_lack_applies_to_the_others(tmp_path, capsys):
     """`reportlib run -p lang=en -p "years=[2018, 2020]"`: a notebook without `years` runs without it, and is named."""
     from reportlib.run.cli import main
@@ -169,6 +171,7 @@ def test_a_parameter_some_notebooks_lack_applies_to_the_others(tmp_path, capsys)
     assert not (tmp_path / "run2").exists()
 
 
+@pytest.mark.heavy  # several notebook runs: in CI after the test command
 def test_grid_values_never_share_a_folder(tmp_path):
     """`--grid 's=a b,a_b,a/b'`: three values, three folders, three results kept; a literal list
     is one value; a repeated value is refused before anything runs."""
@@ -203,6 +206,7 @@ def test_a_run_never_writes_over_the_notebooks_it_runs(tmp_path):
     assert echo.read_bytes() == before and _listing(tmp_path) == listing  # nothing written
 
 
+@pytest.mark.heavy  # several notebook runs: in CI after the test command
 def test_a_run_never_mixes_its_outputs_with_a_users_files(tmp_path, capsys):
     from reportlib.run.cli import main
 
@@ -327,6 +331,7 @@ def _run_then_signal(tmp_path, signum, to_group: bool):
     return code, err, [p.pid for p in alive], run
 
 
+@pytest.mark.heavy  # a notebook run per case: in CI after the test command
 @pytest.mark.parametrize("signum, to_group, code", [(15, False, 143), (2, True, 130)], ids=["SIGTERM", "SIGINT-group"])
 def test_cancelling_a_run_stops_every_child_and_writes_the_manifest(tmp_path, signum, to_group, code):
     got, err, alive, run = _run_then_signal(tmp_path, signum, to_group)
