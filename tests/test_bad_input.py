@@ -68,6 +68,9 @@ def test_utf8_with_bom(tmp_path):
         ("sjis.txt", "各位代表、私は政府を代表して報告します。今年の経済は安定した発展を遂げました。".encode("shift_jis") * 5,
          reportlib.EncodingError, "unlikely characters, and not as Big5"),
         ("latin1.txt", "Résumé café".encode("latin-1") * 50, reportlib.EncodingError, "not UTF-8 .*convert it to UTF-8"),
+        # Korean in EUC-KR decodes as GBK into real but implausible characters: refused, the encoding named
+        ("korean.txt", "대한민국 정부는 올해 경제 성장률 목표를 5퍼센트로 정했다. 지방 정부의 업무 보고서이다. ".encode("euc-kr") * 40,
+         reportlib.EncodingError, "implausible characters .*it looks like Korean text in EUC-KR"),
     ],
 )
 def test_bad_files_are_refused_with_a_clear_message(tmp_path, name, data, error, message):

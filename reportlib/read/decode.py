@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BinaryFileError, EmptyFileError, EncodingError, InputFileError, NotChineseError
+from ..paths import resource
 from .docx import docx_text, is_docx
 from .frontmatter import FrontMatter, split_front_matter
 from .html import HTML_SUFFIXES, continuation_pages, html_page, is_html
@@ -127,9 +128,45 @@ def decode(data: bytes, path: PathLike = "<bytes>", chinese: bool = True) -> tup
                 )
             text, encoding = big5, "big5"
             cjk = _CJK.findall(text)
+    if encoding == "gb18030" and cjk and _common_share(cjk) < MIN_COMMON_SHARE:
+        raise EncodingError(path, f"decodes as GB18030/GBK only into text of implausible characters "
+                                  f"({_common_share(cjk):.0%} among the 500 most common, against ~70% in Chinese "
+                                  f"prose): {_likely_encoding(data)}; convert it to UTF-8")
     if chinese:
         check_chinese(text, path)
     return text, encoding
+
+
+#: The least share of a GB18030 decode's characters that must be among the most common 500
+#: (``resources/common_hanzi.txt``): real reports have about 70%, EUC-KR Korean read as GBK far less.
+MIN_COMMON_SHARE = 0.35
+
+
+@functools.cache
+def _common_hanzi() -> frozenset[str]:
+    text = resource("common_hanzi.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")).strip())
+
+
+def _common_share(cjk: list[str]) -> float:
+    common = _common_hanzi()
+    sample = cjk[:20_000]
+    return sum(ch in common for ch in sample) / len(sample)
+
+
+def _likely_encoding(data: bytes) -> str:
+    """What the bytes more likely are: Korean (EUC-KR) or Japanese (Shift-JIS) when they decode
+    so into mostly Hangul or kana."""
+    for codec, name, block in (("euc-kr", "Korean text in EUC-KR", ("\uac00", "\ud7a3")),
+                               ("shift_jis", "Japanese text in Shift-JIS", ("\u3040", "\u30ff"))):
+        try:
+            decoded = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = [ch for ch in decoded if ch.isalpha()]
+        if letters and sum(block[0] <= ch <= block[1] for ch in letters) / len(letters) > 0.5:
+            return f"it looks like {name}, not Chinese"
+    return "another encoding, or not Chinese"
 
 
 def _big5(data: bytes) -> str | None:
