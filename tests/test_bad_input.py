@@ -137,3 +137,38 @@ def test_cli_skip_bad_writes_the_good_reports(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "jianggan-2014-gov" in captured.out and "empty.txt: the file is empty" in captured.err
     assert (tmp_path / "o" / "reports.csv").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_paths_that_are_not_regular_files_are_listed_not_read(tmp_path, monkeypatch):
+    """Symbolic link loops, dangling links, FIFOs and devices are listed with their reason, never
+    read (a FIFO would block, /dev/zero never end); an upper-case suffix is a report like any."""
+    import os
+    import warnings
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    write(folder, "UPPER.TXT", seed("000").read_bytes())
+    os.symlink(folder, folder / "loop")
+    os.symlink(tmp_path / "nowhere.txt", folder / "dangling.txt")
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", reportlib.ReportLibWarning)
+        corpus = reportlib.load_corpus(folder)
+    skipped = sorted(str(w.message) for w in caught if str(w.message).startswith("skipped"))
+    assert skipped == [f"skipped {folder / 'dangling.txt'}: a symbolic link to nothing",
+                       f"skipped {folder / 'loop'}: a symbolic link to a folder, not followed",
+                       f"skipped {folder / 'pipe.txt'}: a FIFO (named pipe), not read",
+                       f"skipped {folder / 'zero.txt'}: a device, not read"]
+    assert list(corpus.reports.report_id) == ["jianggan-2014-gov"]  # UPPER.TXT
+    with pytest.raises(reportlib.InputFileError, match="/dev/zero: is a device, not a regular file"):
+        reportlib.load_corpus("/dev/zero")
+
+
+def test_a_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    path = write(tmp_path, "yearbook.txt", seed("000").read_bytes())
+    monkeypatch.setenv("REPORTLIB_MAX_FILE_MB", "0.01")
+    with pytest.raises(reportlib.InputFileError, match=r"yearbook.txt: is 0.0\d MB, over the 0.01 MB limit .*REPORTLIB_MAX_FILE_MB"):
+        reportlib.load_corpus(path)
+    monkeypatch.setenv("REPORTLIB_MAX_FILE_MB", "50")
+    assert len(reportlib.load_corpus(path)) == 1

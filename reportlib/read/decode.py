@@ -198,6 +198,36 @@ def _encodes_gb2312(ch: str) -> bool:
     return True
 
 
+def max_file_bytes() -> int:
+    """The largest report file read: 50 MB, or ``$REPORTLIB_MAX_FILE_MB`` megabytes (a report is
+    rarely over 1 MB; a larger file is a compilation to split, or not a report)."""
+    try:
+        return int(float(os.environ.get("REPORTLIB_MAX_FILE_MB", "50")) * 2**20)
+    except ValueError:
+        raise InputFileError("$REPORTLIB_MAX_FILE_MB", "must be a number of megabytes") from None
+
+
+def check_regular(p: Path) -> None:
+    """Refuse what is not a regular file of a sensible size, before reading it: a FIFO or a
+    device would block or never end (``/dev/zero``), a huge file fill the memory."""
+    import stat
+
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputFileError(p, "no such file" if not p.is_symlink() else "a symbolic link to nothing") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputFileError(p, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise InputFileError(p, f"is {kind}, not a regular file: not read")
+    limit = max_file_bytes()
+    if st.st_size > limit:
+        raise InputFileError(p, f"is {st.st_size / 2**20:.2f} MB, over the {limit / 2**20:.3g} MB limit for one report "
+                                "file (split it, or set $REPORTLIB_MAX_FILE_MB)")
+
+
 def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None, known: dict | None = None) -> RawFile:
     """Read and decode one report file (see :func:`decode`); ``data``, when given, are the
     file's bytes (read elsewhere, e.g. by the process that sends work to a cluster);
@@ -205,6 +235,7 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
     p = Path(path)
     try:
         if data is None:
+            check_regular(p)
             data = p.read_bytes()
     except FileNotFoundError:
         raise InputFileError(p, "no such file") from None

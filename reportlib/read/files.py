@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import ReportLibError
+from ..errors import ReportLibError, ReportLibWarning
 from ..paths import bundled_data_dir
 from .html import HTML_SUFFIXES, continuation_pages, is_continuation
 
@@ -19,18 +20,41 @@ PathLike = str | os.PathLike
 REPORT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, ".docx", ".doc", ".pdf")
 
 
-def report_files(folder: PathLike) -> list[Path]:
+def report_files(folder: PathLike, skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
     """Every report file below ``folder`` (any depth, hidden folders and files skipped), sorted
     by path: ``*.txt``, ``*.md``, web pages (``*.html``, ``*.htm``, ``*.shtml``, ``*.jhtml``,
     ``*.xhtml``), ``*.docx``, ``*.doc`` and ``*.pdf`` (suffixes in any case; Word's lock files ``~$*`` and
-    the continuation pages of a web page, ``index_1.html`` …, which its first page reads, skipped)."""
+    the continuation pages of a web page, ``index_1.html`` …, which its first page reads, skipped).
+
+    Paths that look like reports but cannot be read as files are left out and, with
+    ``skipped``, appended to it with the reason: a symbolic link to nothing, a symbolic link to a
+    folder (not followed, so a link loop cannot trap the walk), a FIFO, a device or a socket."""
+    import stat
+
     root = Path(folder)
-    return sorted(
-        f for f in root.rglob("*")
-        if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
-        and not any(part.startswith(".") for part in f.relative_to(root).parts)
-        and not f.name.startswith("~$") and not is_continuation(f)
-    )
+    found = []
+    for f in root.rglob("*"):
+        if any(part.startswith(".") for part in f.relative_to(root).parts) or f.name.startswith("~$"):
+            continue
+        if f.is_symlink() and f.is_dir():
+            if skipped is not None:
+                skipped.append((f, "a symbolic link to a folder, not followed"))
+            continue
+        if f.suffix.lower() not in REPORT_SUFFIXES or is_continuation(f):
+            continue
+        try:
+            mode = f.stat().st_mode
+        except (FileNotFoundError, RuntimeError, OSError):
+            if skipped is not None:
+                skipped.append((f, "a symbolic link to nothing" if f.is_symlink() else "cannot be examined"))
+            continue
+        if stat.S_ISREG(mode):
+            found.append(f)
+        elif not stat.S_ISDIR(mode) and skipped is not None:
+            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or \
+                stat.S_ISBLK(mode) else "not a regular file"
+            skipped.append((f, f"{kind}, not read"))
+    return sorted(found)
 
 
 def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Path, str]]:
@@ -41,10 +65,11 @@ def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pat
         paths = [paths]
     files: list[Path] = []
     roots: list[Path] = []
+    passed_over: list[tuple[Path, str]] = []
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            found = report_files(p)
+            found = report_files(p, passed_over)
             if not found:
                 raise ReportLibError(f"{p}: no report files ({', '.join('*' + s for s in REPORT_SUFFIXES)}) in this folder")
             files.extend(found)
@@ -54,6 +79,8 @@ def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pat
             roots.append(p.resolve().parent)
         else:
             raise ReportLibError(f"{p}: no such file or folder")
+    for path, reason in sorted(passed_over):  # listed, never dropped in silence
+        warnings.warn(f"skipped {path}: {reason}", ReportLibWarning, stacklevel=3)
     root = Path(os.path.commonpath([str(r) for r in roots]))
     seen: set[Path] = set()
     out = []

@@ -170,9 +170,12 @@ def chunk_files(files: Sequence[tuple[Path, str]], size: int = CHUNK_FILES,
 
 
 def _with_bytes(chunk: Chunk) -> Chunk:
+    from ..read.decode import check_regular
+
     data = []
     for path, _ in chunk.files:
         try:
+            check_regular(Path(path))  # no FIFO, device or oversized file read for a remote worker
             data.append(Path(path).read_bytes())
         except OSError as e:
             raise InputFileError(path, f"cannot be read ({e.strerror})") from None
