@@ -356,3 +356,40 @@ def test_a_tabulation_cancelled_by_sigterm_stops_its_workers_and_leaves_no_parti
     _, alive = psutil.wait_procs([w for w in workers if w.is_running()], timeout=10)
     assert alive == []
     assert sorted(p.name for p in out.iterdir()) == []  # no tables, no .tmp files, no lock
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "delete_table", "delete_manifest"])
+def test_a_damaged_cache_entry_is_rebuilt_with_a_warning(tmp_path, corpus, damage):
+    """A flipped bit (大气 → 大洔), a truncated or deleted table, a deleted manifest: never served,
+    never a raw ArrowInvalid or FileNotFoundError; the entry is rebuilt and the tables are right."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", reportlib.ReportLibWarning)
+        reportlib.load_corpus(cache=tmp_path)
+    (entry,) = (tmp_path / "corpus").iterdir()
+    table = entry / "paragraphs.parquet"
+    if damage == "flip":
+        data = bytearray(table.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        table.write_bytes(bytes(data))
+    elif damage == "truncate":
+        table.write_bytes(table.read_bytes()[:1000])
+    elif damage == "delete_table":
+        table.unlink()
+    else:
+        (entry / "manifest.json").unlink()
+    with pytest.warns(reportlib.ReportLibWarning, match=r"the corpus cache .* is damaged: .*; it is rebuilt"):
+        again = reportlib.load_corpus(cache=tmp_path)
+    _assert_same_tables(corpus, again)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", reportlib.ReportLibWarning)  # rebuilt: served without a word
+        warnings.filterwarnings("ignore", message=".*no header")
+        _assert_same_tables(corpus, reportlib.load_corpus(cache=tmp_path))
+
+
+def test_an_unwritable_cache_folder_is_named(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(ReportLibError, match=r"cannot write the cache folder .*cache/corpus .*REPORTLIB_CACHE"):
+        reportlib.load_corpus(cache=blocker)

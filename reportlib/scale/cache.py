@@ -3,7 +3,8 @@ of the parse time: ``load_corpus(paths, cache=True)``.
 
 The cache lives in ``<cache folder>/corpus/<key>/`` (the cache folder is ``$REPORTLIB_CACHE`` or
 ``outputs/.cache``): one ``<table>.parquet`` per table and a ``manifest.json`` (files with their
-sha256, skipped files, warnings, reportlib version). The key is a hash of every file's name and
+sha256, skipped files, warnings, reportlib version, and the sha256 of every table file, checked at
+every load: a damaged entry is rebuilt with a warning). The key is a hash of every file's name and
 contents, reportlib's code and resources (:func:`reportlib.paths.code_fingerprint`) and the
 indicator vocabularies added with :func:`reportlib.lang.indicators.add_vocabulary`, so a changed
 file, a new reportlib or a new vocabulary never reads stale tables. Deleting the folder is
@@ -53,6 +54,60 @@ def corpus_key(files: Sequence[tuple[Path, str]], known: Mapping[str, dict] | No
     return h.hexdigest()[:32], hashes
 
 
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _verified(target: Path, quiet: bool = False) -> dict | None:
+    """The manifest of a cache entry whose every table file is there with the checksum the
+    manifest recorded; None when there is no entry. A damaged entry (manifest unreadable or
+    missing, a table missing, truncated or altered) is deleted with a warning, to be rebuilt."""
+    from ..corpus import Corpus
+
+    if not target.exists():
+        return None
+    problem = None
+    try:
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        sums = manifest.get("tables") if isinstance(manifest, dict) else None
+        if not isinstance(sums, dict) or set(sums) != set(Corpus.TABLES):
+            problem = "its manifest records no checksums"
+        else:
+            for name in Corpus.TABLES:
+                path = target / f"{name}.parquet"
+                if not path.is_file():
+                    problem = f"{path.name} is missing"
+                    break
+                if _sha256(path) != sums[name]:
+                    problem = f"{path.name} does not match its checksum (altered or truncated)"
+                    break
+    except FileNotFoundError:
+        problem = "its manifest is missing"
+    except (OSError, ValueError) as e:
+        problem = f"its manifest cannot be read ({e})"
+    if problem is None:
+        return manifest
+    if not quiet:
+        warnings.warn(f"the corpus cache {target} is damaged: {problem}; it is rebuilt", ReportLibWarning, stacklevel=4)
+    shutil.rmtree(target, ignore_errors=True)
+    return None
+
+
+def _writable(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        probe = root / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise ReportLibError(f"cannot write the cache folder {root} ({e.strerror or e}): set $REPORTLIB_CACHE to a "
+                             "writable folder, or load with cache=False") from None
+
+
 def _error(kind: str, path: str, problem: str) -> InputFileError:
     cls = getattr(_errors, kind, InputFileError)
     return cls(path, problem) if isinstance(cls, type) and issubclass(cls, InputFileError) else InputFileError(path, problem)
@@ -71,14 +126,15 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
     root = (folder or cache_dir()) / "corpus"
     target = root / key
     manifest_path = target / "manifest.json"
-    if manifest_path.is_file():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest = _verified(target)
+    if manifest is not None:
         skipped = [_error(*item) for item in manifest["skipped"]]
         if skipped and errors == "raise":
             raise skipped[0] if len(skipped) == 1 else CorpusError(skipped)
         for message in manifest["warnings"]:
             warnings.warn(message, ReportLibWarning, stacklevel=3)
     else:
+        _writable(root)
         tmp = root / f".{key}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         done = stream_tables(files, ParquetSink(tmp, Corpus.TABLES), jobs=jobs, executor=executor,
@@ -91,8 +147,11 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
             "files": [[name, hashes[name]] for _, name in files],
             "skipped": [[type(e).__name__, str(e.path), e.problem] for e in skipped],
             "warnings": done.warnings, "n_reports": len(done.reports),
+            "tables": {name: _sha256(tmp / f"{name}.parquet") for name in Corpus.TABLES},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        if target.exists() and _verified(target, quiet=True) is None:
+            shutil.rmtree(target, ignore_errors=True)  # a damaged entry (say, its manifest deleted): replaced
         try:
             tmp.replace(target)
         except OSError:  # another process cached the same corpus meanwhile
