@@ -172,3 +172,14 @@ def test_a_file_over_the_size_limit_is_refused_naming_the_limit(tmp_path, monkey
         reportlib.load_corpus(path)
     monkeypatch.setenv("REPORTLIB_MAX_FILE_MB", "50")
     assert len(reportlib.load_corpus(path)) == 1
+
+
+def test_a_common_word_is_no_place(tmp_path):
+    """城市 in 城市建设 is no 城市区 or 城市市: without a real administrative name, place is null and
+    the report says why."""
+    path = write(tmp_path, "fragment.txt", ("各位代表:\n\n现在,我代表区人民政府向大会报告工作。\n\n一、过去一年工作回顾\n\n"
+                                            "城市建设取得新进展,城市功能不断完善,城市区域面貌明显改善。\n").encode("utf-8"))
+    with pytest.warns(reportlib.ReportLibWarning, match="no place found in the text"):
+        corpus = reportlib.load_corpus(path)
+    row = corpus.reports.iloc[0]
+    assert row.place is None and "no place found" in row.warnings

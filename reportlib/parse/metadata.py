@@ -598,6 +598,9 @@ def infer_metadata(
             md.note("level", level, rule)
         if level == "province" and md.province is None:
             md.province = md.place
+    else:  # 城市建设 names no 城市区: a place needs a real administrative name, never a common word
+        md.warnings.append("no place found in the text (no 区, 县, 市 or 省 government, congress or committee named), "
+                           "so place is null; a catalog can give it (metadata=…)")
 
     # Report type: title, then speaker, then meeting, then the body.
     sources = {
