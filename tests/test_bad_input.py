@@ -183,3 +183,17 @@ def test_a_common_word_is_no_place(tmp_path):
         corpus = reportlib.load_corpus(path)
     row = corpus.reports.iloc[0]
     assert row.place is None and "no place found" in row.warnings
+
+
+def test_a_report_wrapped_in_a_csv_table_is_read_with_a_warning(tmp_path):
+    import csv
+
+    path = tmp_path / "export.txt"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "place", "year", "text"])
+        for i, para in enumerate(p for p in seed("000").read_text(encoding="utf-8").split("\n")[:40] if p.strip()):
+            w.writerow([i, "江干区", 2014, para])
+    with pytest.warns(reportlib.ReportLibWarning, match=r"looks like a table \(a CSV file of 4 columns: id, place, year, text\)"):
+        corpus = reportlib.load_corpus(path)
+    assert "looks like a table" in corpus.reports.iloc[0].warnings

@@ -260,9 +260,36 @@ def read_raw(path: PathLike, name: str | None = None, data: bytes | None = None,
     front = split_front_matter(text_)
     if front.warning:
         notes += (front.warning,)
+    table = _csv_shape(text_)
+    if table:
+        notes += (f"looks like a table ({table}), not a report's text: its rows are read as paragraphs, with the "
+                  "other columns' values in them; save the text column alone as a .txt file",)
     source_format = "md" if front.end or p.suffix.lower() == ".md" else "txt"
     return RawFile(p, name or p.name, text_, encoding, notes, front, dict(known or {}), source_format,
                    detect_script(text_))
+
+
+def _csv_shape(text: str) -> str | None:
+    """"a CSV file of 5 columns" when the first lines of ``text`` are rows of one delimiter
+    (comma, tab, semicolon) with the same number of fields (3 or more), quoted as CSV writes
+    them; None for prose, whose commas are Chinese (full-width or folded) and uneven."""
+    import csv
+    import io
+
+    lines = [line for line in text.splitlines()[:6] if line.strip()]
+    if len(lines) < 3:
+        return None
+    for delimiter, name in ((",", "CSV"), ("\t", "tab-separated"), (";", "semicolon-separated")):
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = {len(r) for r in rows}
+        if len(widths) == 1 and min(widths) >= 3 and text.count(delimiter) >= 2 * len(lines):
+            header = rows[0]
+            if all(len(cell) <= 40 for cell in header):  # a header row of column names
+                return f"a {name} file of {len(header)} columns: {', '.join(header[:4])}"
+    return None
 
 
 def _encoding_notes(encoding: str) -> tuple[str, ...]:
