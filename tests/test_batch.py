@@ -128,7 +128,8 @@ def test_two_runs_give_identical_tables_and_figures(tmp_path):
         assert results[0].ok
         outputs.append(sorted(p.relative_to(run_dir) for p in run_dir.glob("*/*") if p.parent.name in
                               ("figures", "tables")))
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 15  # 2 figures x 2 languages x 3 formats, 2 CSV, 1 LaTeX
+    # 2 figures x 2 languages x (3 formats + a caption), 2 CSV, 1 LaTeX table in 2 languages
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 20
     for rel in outputs[0]:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
 
