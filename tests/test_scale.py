@@ -393,3 +393,34 @@ def test_an_unwritable_cache_folder_is_named(tmp_path):
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     with pytest.raises(ReportLibError, match=r"cannot write the cache folder .*cache/corpus .*REPORTLIB_CACHE"):
         reportlib.load_corpus(cache=blocker)
+
+
+def test_a_listener_that_is_no_dask_scheduler_is_named_not_waited_on(tmp_path, monkeypatch, capsys):
+    """Something listens on the port but never answers as Dask does: a bounded wait, a message."""
+    import socket
+    import threading
+
+    monkeypatch.setattr("reportlib.scale.parallel.DASK_CONNECT_TIMEOUT", "2s")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    held = []
+    threading.Thread(target=lambda: held.append(server.accept()), daemon=True).start()
+    address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    try:
+        assert cli.main(["tabulate", "--out", str(tmp_path), "--executor", "dask", "--scheduler", address]) == 2
+    finally:
+        server.close()
+    assert f"{address} accepts connections but does not answer as a Dask scheduler within 7 s" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_dask_scheduler_without_workers_is_named(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    monkeypatch.setattr("reportlib.scale.parallel.DASK_WORKER_TIMEOUT", 2.0)
+    with LocalCluster(n_workers=0, dashboard_address=None) as empty:
+        with pytest.raises(ReportLibError, match="has no workers: none arrived within 2 s"):
+            tabulate(None, tmp_path, executor="dask", scheduler=empty.scheduler_address)
+    assert not list(tmp_path.iterdir())  # no tables, no .tmp files, no lock

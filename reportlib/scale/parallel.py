@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 CHUNK_FILES = 16
 EXECUTORS = ("process", "dask")
 DASK_CONNECT_TIMEOUT = "20s"  # how long to try reaching a Dask scheduler
+DASK_WORKER_TIMEOUT = 20.0  # seconds to wait for a scheduler's first worker
+DASK_TASK_TIMEOUT = 900.0  # seconds one chunk may take on a worker
 _TEMP_ID = "\x00{}"  # a report's id inside a worker, until the caller gives the final one
 _TEMP_PATTERN = re.compile("^\x00[0-9]+(?=,)", re.MULTILINE)  # report_id is every table's first column
 
@@ -265,6 +267,36 @@ def run_chunks(chunks: Sequence[Chunk], *, jobs: int = 1, executor: str = "proce
         pool.shutdown()
 
 
+def _connect(Client, scheduler: str):
+    """A client of the scheduler at ``scheduler``, or a :class:`ReportLibError` saying which wait
+    failed: the connection, or the handshake with something that listens there but is not a Dask
+    scheduler (which would otherwise hang in ``Client()`` past its own timeout). The attempt runs
+    in a thread that is given up after the timeout and a few seconds."""
+    import threading
+
+    seconds = float(DASK_CONNECT_TIMEOUT.rstrip("s"))
+    box: dict = {}
+
+    def attempt() -> None:
+        try:
+            box["client"] = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+        except BaseException as e:  # noqa: BLE001 - handed to the caller
+            box["error"] = e
+
+    thread = threading.Thread(target=attempt, name="reportlib-dask-connect", daemon=True)
+    thread.start()
+    thread.join(seconds + 5)
+    if thread.is_alive():
+        raise ReportLibError(f"{scheduler} accepts connections but does not answer as a Dask scheduler within "
+                             f"{seconds + 5:g} s (another service on that port?)")
+    error = box.get("error")
+    if isinstance(error, (OSError, TimeoutError)):
+        raise ReportLibError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    if error is not None:
+        raise error
+    return box["client"]
+
+
 def _run_dask(chunks, jobs, scheduler, vocabulary, render) -> Iterator[ChunkResult]:
     try:
         from distributed import Client, LocalCluster
@@ -275,16 +307,23 @@ def _run_dask(chunks, jobs, scheduler, vocabulary, render) -> Iterator[ChunkResu
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     else:
-        try:
-            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
-        except (OSError, TimeoutError) as e:
-            raise ReportLibError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        client = _connect(Client, scheduler)
     try:
+        if scheduler is not None:
+            try:
+                client.wait_for_workers(1, timeout=DASK_WORKER_TIMEOUT)
+            except (TimeoutError, OSError):
+                raise ReportLibError(f"the Dask scheduler at {scheduler} has no workers: none arrived within "
+                                     f"{DASK_WORKER_TIMEOUT:g} s; start them with `dask worker {scheduler}`") from None
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         here = code_fingerprint()
 
         def result(future) -> ChunkResult:
-            done = future.result()
+            try:
+                done = future.result(timeout=DASK_TASK_TIMEOUT)
+            except TimeoutError:
+                raise ReportLibError(f"a chunk of report files took over {DASK_TASK_TIMEOUT:g} s on a Dask worker "
+                                     "(a stuck or overloaded worker?)") from None
             if done.code != here:
                 raise ReportLibError(
                     f"a Dask worker runs other reportlib code (fingerprint {done.code}, here {here}); "
