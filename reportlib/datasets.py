@@ -28,6 +28,7 @@ concatenated with them (:func:`with_corpus`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -62,11 +63,17 @@ _BOOLEANS = ("is_sub", "estimated")
 
 
 def _read(name: str) -> pd.DataFrame:
+    """A panel file as a table (a copy: the file is parsed once per process)."""
+    return _parsed(name, PANEL_DIR).copy()
+
+
+@functools.cache
+def _parsed(name: str, folder: Path) -> pd.DataFrame:
     import pandas as pd
 
-    path = PANEL_DIR / f"{name}.csv"
+    path = folder / f"{name}.csv"
     if not path.is_file():
-        raise ReportLibError(f"the open panel's {name}.csv is missing from {PANEL_DIR}: reinstall reportlib, or "
+        raise ReportLibError(f"the open panel's {name}.csv is missing from {folder}: reinstall reportlib, or "
                              "rebuild it with `python benchmarks/make_panel.py`")
     frame = pd.read_csv(path, dtype={c: str for c in _STRINGS}, keep_default_na=False, na_values=[""])
     for column in _BOOLEANS:
@@ -141,7 +148,9 @@ def combined(corpus, panel: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd
 
 def fingerprint(corpus_dir: Path, files: Iterable[str]) -> dict[str, str]:
     """The SHA-256 of each file (paths relative to ``corpus_dir``)."""
-    return {f: hashlib.sha256((Path(corpus_dir) / f).read_bytes()).hexdigest() for f in sorted(set(files))}
+    from .read.files import file_sha256
+
+    return {f: file_sha256(Path(corpus_dir) / f) for f in sorted(set(files))}
 
 
 def build(reports_table: pd.DataFrame, targets_table: pd.DataFrame, actuals_table: pd.DataFrame,

@@ -3,6 +3,7 @@ tables of ``tests/fixtures``, and the helpers and checks several test modules us
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import warnings
@@ -151,3 +152,47 @@ def check_table_contract(corpus: reportlib.Corpus, name: str) -> None:
             if isinstance(value, str):
                 assert squeeze(value) in squeeze(clean), f"{name} {row.report_id}: {column} {value!r} outside its span"
         folds_back(report, row.start, row.end, row.raw_start, row.raw_end)
+
+
+@contextlib.contextmanager
+def jupyter(module: str, root_dir: Path, *options: str, wait: float = 90):
+    """A Jupyter server (``jupyter_server``) or JupyterLab (``jupyterlab``) on a free localhost port
+    serving ``root_dir`` with a fresh token, in the project's kernel: ``(base_url, token)``,
+    stopped at the end."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    import uuid
+
+    from reportlib.run.batch import ensure_kernel
+
+    ensure_kernel()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = uuid.uuid4().hex
+    proc = subprocess.Popen(
+        [sys.executable, "-m", module, "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", *options],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + wait
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail(f"{module} did not start")
+            time.sleep(0.5)
+    try:
+        yield base, token
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()

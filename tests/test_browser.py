@@ -6,17 +6,12 @@ why, where either is missing. A screenshot goes to ``outputs/browser/``."""
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import uuid
 
 import pytest
 
 from reportlib.paths import default_output_dir, notebooks_dir
-from reportlib.run.batch import ensure_kernel
+
+from .conftest import jupyter
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -28,40 +23,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def lab(tmp_path):
     """JupyterLab on localhost serving a copy of notebook 01 (Run All saves into the copy)."""
-    ensure_kernel()
     shutil.copy(notebooks_dir() / "01_corpus_overview.ipynb", tmp_path)
-    port, token = _free_port(), uuid.uuid4().hex
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
-         "--LabApp.expose_app_in_browser=True"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("JupyterLab did not start")
-            time.sleep(0.5)
-    yield base, token
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with jupyter("jupyterlab", tmp_path, "--LabApp.expose_app_in_browser=True") as running:
+        yield running
 
 
 def test_notebook_01_runs_all_in_jupyterlab_and_its_figures_render(lab):

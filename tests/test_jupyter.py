@@ -3,48 +3,22 @@ the project's kernel, as a researcher's JupyterLab would, and shuts down."""
 
 import asyncio
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 import uuid
 
 import nbformat
 import pytest
 
-from reportlib.run.batch import KERNEL_NAME, ensure_kernel
+from reportlib.run.batch import KERNEL_NAME
 from reportlib.paths import notebooks_dir
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .conftest import jupyter
 
 
 @pytest.fixture
-def server(tmp_path):
-    ensure_kernel()
-    port, token = _free_port(), uuid.uuid4().hex
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter_server", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks_dir()}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("the Jupyter server did not start")
-            time.sleep(0.5)
-    yield base, token
-    proc.terminate()
-    proc.wait(timeout=30)
+def server():
+    with jupyter("jupyter_server", notebooks_dir()) as running:
+        yield running
 
 
 def _api(base, token, method, path, body=None):

@@ -391,7 +391,7 @@ def test_a_damaged_cache_entry_is_rebuilt_with_a_warning(tmp_path, corpus, damag
 def test_an_unwritable_cache_folder_is_named(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    with pytest.raises(ReportLibError, match=r"cannot write the cache folder .*cache/corpus .*REPORTLIB_CACHE"):
+    with pytest.raises(ReportLibError, match=r"cannot write the cache folder .*cache/corpus: .*REPORTLIB_CACHE"):
         reportlib.load_corpus(cache=blocker)
 
 

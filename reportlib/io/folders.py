@@ -68,14 +68,20 @@ def check_out_dir(out: str | os.PathLike, *, sources: Iterable[str | os.PathLike
             raise ReportLibError(f"{option} {out} holds files that reportlib did not write ({_shown(foreign, out)}): "
                                  "they would be mixed with or replaced by the outputs; choose an empty or new folder "
                                  "(or --force)")
+    ensure_writable(out, f"cannot write to {option} {out}")
+    return out
+
+
+def ensure_writable(folder: Path, problem: str, advice: str = "") -> None:
+    """Create ``folder`` and prove that a file can be written in it, else a
+    :class:`ReportLibError`: ``problem`` (the reason) ``advice``."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".reportlib-probe-{os.getpid()}"
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".reportlib-probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as e:
-        raise ReportLibError(f"cannot write to {option} {out}: {e.strerror or e}") from None
-    return out
+        raise ReportLibError(f"{problem}: {e.strerror or e}{advice}") from None
 
 
 def _alive(pid: int) -> bool:

@@ -93,6 +93,17 @@ def collect_files(paths: PathLike | Sequence[PathLike] | None) -> list[tuple[Pat
     return out
 
 
+def file_sha256(path: PathLike) -> str:
+    """The sha256 of a file's bytes, read a megabyte at a time (hex)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def file_digest(path: PathLike, data: bytes | None = None) -> str:
     """The sha256 of a report file as it is read: its bytes (``data``, when given), and for a web
     page those of the pages that continue it (``index_1.html`` …), so that a changed continuation

@@ -19,21 +19,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import hashlib
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..read.files import report_files
+from ..read.files import file_sha256, report_files
 from ..errors import ReportLibError
 from ..paths import bundled_data_dir, default_output_dir, notebooks_dir
 
@@ -220,7 +217,7 @@ def _run_all(specs: list[tuple[Path, Path, dict]], jobs: int, timeout: int, cell
                                         parameters, out_dir, status="cancelled")
         if bar:
             bar.close()
-        signum = stop.signum if isinstance(stop, RunCancelled) else signal.SIGINT
+        signum = getattr(stop, "signum", signal.SIGINT)  # SIGTERM arrives as an Interrupted with its signum
         raise RunCancelled(signum, [results[k] for k in range(len(specs))]) from None
     if bar:
         bar.close()
@@ -300,7 +297,9 @@ def run_notebooks(
             specs.append((p, combo, check_parameters(p, taken[p]), lacking.get(p, [])))
     run_dir = check_out_dir(out_dir, sources=paths, force=force) if out_dir else new_run_dir()
     run_dir = run_dir.resolve()
-    with OutputLock(run_dir, "reportlib run"), _sigterm_cancels():
+    from ..scale.parallel import terminate_as_interrupt
+
+    with OutputLock(run_dir, "reportlib run"), terminate_as_interrupt():  # SIGTERM stops the run like Ctrl-C
         before = _snapshot(run_dir)  # what is there already is not the run's output
         started = time.time()
         work = [(p, run_dir / _slug(combo) if grid else run_dir, values) for p, combo, values, _ in specs]
@@ -315,24 +314,6 @@ def run_notebooks(
     return run_dir, results
 
 
-@contextlib.contextmanager
-def _sigterm_cancels():
-    """SIGTERM (and SIGINT, as KeyboardInterrupt) stop the run like Ctrl-C: children killed,
-    manifest written. Outside the main thread signals cannot be handled, and nothing changes."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def cancel(signum, frame):
-        raise RunCancelled(signum)
-
-    previous = signal.signal(signal.SIGTERM, cancel)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
     """Every file below ``folder`` with its modification time and size."""
     out = {}
@@ -344,14 +325,6 @@ def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
 
 
 # --- manifest ------------------------------------------------------------------------------
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _versions() -> dict[str, str]:
@@ -384,17 +357,17 @@ def write_manifest(run_dir: Path, notebooks: list[Path], parameters: dict, grid:
     for d in sorted(data_dirs, key=str):
         folder = Path(d) if d else bundled_data_dir()
         for f in report_files(folder) if folder.is_dir() else [folder]:
-            inputs.append(dict(path=str(f), sha256=_sha256(f), bytes=f.stat().st_size))
+            inputs.append(dict(path=str(f), sha256=file_sha256(f), bytes=f.stat().st_size))
     runs = []
     for r in results:
         folder = r.out_dir or run_dir
         produced = [r.output] + sorted(p for sub in ("figures", "tables") for p in (folder / sub).glob(
             f"{r.notebook.stem.split('_')[0]}_*") if p.is_file())
         runs.append(dict(
-            notebook=r.notebook.name, notebook_sha256=_sha256(r.notebook), parameters=r.parameters,
+            notebook=r.notebook.name, notebook_sha256=file_sha256(r.notebook), parameters=r.parameters,
             folder=str(folder.relative_to(run_dir)) if folder != run_dir else ".", status=r.status,
             error=r.error, seconds=round(r.seconds, 2), parameters_not_taken=r.not_taken,
-            outputs=[dict(path=str(p.relative_to(run_dir)), sha256=_sha256(p), bytes=p.stat().st_size)
+            outputs=[dict(path=str(p.relative_to(run_dir)), sha256=file_sha256(p), bytes=p.stat().st_size)
                      for p in produced if p.exists() and written(p)],
         ))
     manifest = dict(run_id=run_dir.name, created=_dt.datetime.now().isoformat(timespec="seconds"),

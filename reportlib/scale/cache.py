@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 from .. import errors as _errors
 from ..lang import indicators
 from ..errors import CorpusError, InputFileError, ReportLibError, ReportLibWarning
+from ..io.folders import ensure_writable
 from ..paths import cache_dir, code_fingerprint
-from ..read.files import file_digest
+from ..read.files import file_digest, file_sha256
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -54,14 +55,6 @@ def corpus_key(files: Sequence[tuple[Path, str]], known: Mapping[str, dict] | No
     return h.hexdigest()[:32], hashes
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _verified(target: Path, quiet: bool = False) -> dict | None:
     """The manifest of a cache entry whose every table file is there with the checksum the
     manifest recorded; None when there is no entry. A damaged entry (manifest unreadable or
@@ -82,7 +75,7 @@ def _verified(target: Path, quiet: bool = False) -> dict | None:
                 if not path.is_file():
                     problem = f"{path.name} is missing"
                     break
-                if _sha256(path) != sums[name]:
+                if file_sha256(path) != sums[name]:
                     problem = f"{path.name} does not match its checksum (altered or truncated)"
                     break
     except FileNotFoundError:
@@ -95,17 +88,6 @@ def _verified(target: Path, quiet: bool = False) -> dict | None:
         warnings.warn(f"the corpus cache {target} is damaged: {problem}; it is rebuilt", ReportLibWarning, stacklevel=4)
     shutil.rmtree(target, ignore_errors=True)
     return None
-
-
-def _writable(root: Path) -> None:
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        probe = root / f".probe-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as e:
-        raise ReportLibError(f"cannot write the cache folder {root} ({e.strerror or e}): set $REPORTLIB_CACHE to a "
-                             "writable folder, or load with cache=False") from None
 
 
 def _error(kind: str, path: str, problem: str) -> InputFileError:
@@ -134,7 +116,8 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
         for message in manifest["warnings"]:
             warnings.warn(message, ReportLibWarning, stacklevel=3)
     else:
-        _writable(root)
+        ensure_writable(root, f"cannot write the cache folder {root}",
+                        "; set $REPORTLIB_CACHE to a writable folder, or load with cache=False")
         tmp = root / f".{key}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         done = stream_tables(files, ParquetSink(tmp, Corpus.TABLES), jobs=jobs, executor=executor,
@@ -147,7 +130,7 @@ def load_cached(files: Sequence[tuple[Path, str]], folder: Path | None = None, *
             "files": [[name, hashes[name]] for _, name in files],
             "skipped": [[type(e).__name__, str(e.path), e.problem] for e in skipped],
             "warnings": done.warnings, "n_reports": len(done.reports),
-            "tables": {name: _sha256(tmp / f"{name}.parquet") for name in Corpus.TABLES},
+            "tables": {name: file_sha256(tmp / f"{name}.parquet") for name in Corpus.TABLES},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         if target.exists() and _verified(target, quiet=True) is None:
